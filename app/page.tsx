@@ -1,0 +1,7 @@
+import { AccountsOverview } from "@/components/accounts-overview";
+
+export const dynamic = "force-dynamic";
+
+export default function HomePage() {
+  return <AccountsOverview />;
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { env } from "@/lib/env";
+import { SecretBox } from "@/lib/crypto";
+import { acquireFolderLock, loadOrCreateKeyFile } from "./folder";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Secrets and tokens at rest are sealed with this. */
+  secrets: SecretBox;
+  /**
+   * Runs fn while holding an exclusive lock named by (scope, id) across every process that
+   * shares this database; resolves to null without running fn when someone else holds it.
+   */
+  tryWithLock<T>(scope: LockScope, id: number, fn: () => Promise<T>): Promise<T | null>;
+  close(): Promise<void>;
+}
+
+export type LockScope = "sync-account" | "daily-sync" | "migrate";
+const LOCK_SCOPE_IDS: Record<LockScope, number> = { "sync-account": 1, "daily-sync": 2, migrate: 3 };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+export const IN_MEMORY = "memory://";
+
+let opening: Promise<Database> | undefined;
+
+/** The process-wide database, opened and migrated once. */
+export function getDatabase(): Promise<Database> {
+  opening ??= openFromEnv().catch((error: unknown) => {
+    opening = undefined;
+    throw error;
+  });
+  return opening;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Closes the process-wide database (CLI exit, tests). */
+export async function closeDatabase(): Promise<void> {
+  const current = opening;
+  opening = undefined;
+  if (current) await (await current).close();
+}
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; when absent, PGlite in pgliteDir. */
+  databaseUrl?: string;
+  /** A folder, or "memory://" for a throwaway in-memory database. */
+  pgliteDir: string;
+  encryptionKey?: string;
+}
+
+function openFromEnv(): Promise<Database> {
+  const e = env();
+  return openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, encryptionKey: e.READOUT_ENCRYPTION_KEY });
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.databaseUrl) {
+    if (!config.encryptionKey) {
+      throw new Error("READOUT_ENCRYPTION_KEY is required with DATABASE_URL (openssl rand -base64 32).");
+    }
+    return openPostgres(config.databaseUrl, new SecretBox(config.encryptionKey));
+  }
+  return openPglite(config.pgliteDir, config.encryptionKey);
+}
+
+async function openPostgres(url: string, secrets: SecretBox): Promise<Database> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
+  const db = drizzle(pool, { schema }) as unknown as Db;
+
+  const tryWithLock: Database["tryWithLock"] = async (scope, id, fn) => {
+    // Session-level advisory locks belong to one connection: hold it for the whole run.
+    // If this process dies, PostgreSQL ends the session and releases the lock.
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1, $2) as locked", [
+        LOCK_SCOPE_IDS[scope],
+        id,
+      ]);
+      if (!rows[0]?.locked) return null;
+      try {
+        return await fn();
+      } finally {
+        await client.query("select pg_advisory_unlock($1, $2)", [LOCK_SCOPE_IDS[scope], id]);
+      }
+    } finally {
+      client.release();
+    }
+  };
+
+  // Several app instances may start together: one migrates, the others wait for it.
+  const migrator = await pool.connect();
+  try {
+    await migrator.query("select pg_advisory_lock($1, 0)", [LOCK_SCOPE_IDS.migrate]);
+    try {
+      await migrate(drizzle(migrator), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await migrator.query("select pg_advisory_unlock($1, 0)", [LOCK_SCOPE_IDS.migrate]);
+    }
+  } finally {
+    migrator.release();
+  }
+
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await pool.end();
+  };
+  return { db, kind: "postgres", secrets, tryWithLock, close };
+}
+
+async function openPglite(dir: string, configuredKey: string | undefined): Promise<Database> {
+  const { RemotePglite } = await import("./pglite-remote");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+
+  const inMemory = dir === IN_MEMORY;
+  const releaseFolder = inMemory ? () => {} : acquireFolderLock(dir);
+  try {
+    const key = configuredKey ?? (inMemory ? undefined : loadOrCreateKeyFile(dir));
+    const secrets = new SecretBox(key ?? (await import("@/lib/crypto")).newEncryptionKey());
+    const client = new RemotePglite(inMemory ? undefined : path.join(dir, "pg"));
+    await client.waitReady;
+    // drizzle's PGlite driver only calls query/exec/transaction, which the remote client serves.
+    const asPglite = client as unknown as import("@electric-sql/pglite").PGlite;
+    const db = drizzle({ client: asPglite, schema }) as unknown as Db;
+    await migrate(drizzle({ client: asPglite }), { migrationsFolder: MIGRATIONS });
+
+    // One process owns the folder, so an in-process lock table is exclusive across the app.
+    const held = new Set<string>();
+    const tryWithLock: Database["tryWithLock"] = async (scope, id, fn) => {
+      const name = `${scope}:${id}`;
+      if (held.has(name)) return null;
+      held.add(name);
+      try {
+        return await fn();
+      } finally {
+        held.delete(name);
+      }
+    };
+
+    return {
+      db,
+      kind: "pglite",
+      secrets,
+      tryWithLock,
+      close: async () => {
+        await client.close();
+        releaseFolder();
+      },
+    };
+  } catch (error) {
+    releaseFolder();
+    throw error;
+  }
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { IsoDate } from "@/lib/dates";
+import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
+import type { Db } from "./client";
+import { compressBody } from "./raw-archive";
+import { endpointState, fetchLedger, rawResponses, type LedgerStatus } from "./schema";
+
+export interface ArchivedResponse {
+  httpStatus: number | null;
+  errcode: number | null;
+  body: string;
+  fetchedAt: Date;
+}
+
+export interface WindowResult {
+  accountId: number;
+  endpoint: EndpointName;
+  beginDate: IsoDate;
+  endDate: IsoDate;
+  status: LedgerStatus;
+  /** Validated API rows (only for final/provisional answers). */
+  rows?: unknown[];
+  errcode?: number | null;
+  error?: string | null;
+  attempts: number;
+  responses: ArchivedResponse[];
+}
+
+const BATCH = 2000;
+
+/**
+ * Stores windows atomically, several per transaction when they complete together: their raw
+ * answers, their rows (idempotent upserts on the natural key) and their ledger entries. A crash
+ * never leaves rows without their ledger entry or the reverse. Returns the rows written per window.
+ */
+export async function storeWindows(db: Db, windows: WindowResult[]): Promise<number[]> {
+  const recordsByTable = new Map<EndpointName, object[]>();
+  const counts: number[] = [];
+  for (const w of windows) {
+    const spec = ENDPOINTS[w.endpoint];
+    const records = (w.rows ?? []).flatMap((row) => (spec.toRecords as (r: unknown, a: number) => object[])(row, w.accountId));
+    recordsByTable.set(w.endpoint, [...(recordsByTable.get(w.endpoint) ?? []), ...records]);
+    counts.push(records.length);
+    // Preparing a large batch takes a while: let waiting network events (the next WeChat
+    // answer) run in between, so calls in flight are not held up by storage.
+    await yieldToEventLoop();
+  }
+  const now = new Date();
+  const responses = await Promise.all(
+    windows.flatMap((w) =>
+      w.responses.map(async (r) => ({
+        accountId: w.accountId,
+        endpoint: w.endpoint,
+        beginDate: w.beginDate,
+        endDate: w.endDate,
+        httpStatus: r.httpStatus,
+        errcode: r.errcode,
+        bodyGzip: await compressBody(r.body),
+        fetchedAt: r.fetchedAt,
+      })),
+    ),
+  );
+  const ledger = windows.map((w, i) => ({
+    accountId: w.accountId,
+    endpoint: w.endpoint,
+    beginDate: w.beginDate,
+    endDate: w.endDate,
+    status: w.status,
+    errcode: w.errcode ?? null,
+    error: w.error ?? null,
+    rowCount: counts[i],
+    attempts: w.attempts,
+    fetchedAt: now,
+  }));
+
+  // One statement (data-modifying CTEs) is atomic on its own and costs one parse and plan,
+  // which matters more than anything else on the embedded database.
+  const parts: SQL[] = [];
+  for (let i = 0; i < responses.length; i += BATCH) parts.push(insertSql(rawResponses, responses.slice(i, i + BATCH)));
+  for (const [endpoint, records] of recordsByTable) {
+    const spec = ENDPOINTS[endpoint];
+    for (let i = 0; i < records.length; i += BATCH) {
+      parts.push(insertSql(spec.table, records.slice(i, i + BATCH), { key: spec.key(spec.table as never) }));
+      await yieldToEventLoop();
+    }
+  }
+  const ledgerInsert = insertSql(fetchLedger, ledger, {
+    key: [fetchLedger.accountId, fetchLedger.endpoint, fetchLedger.beginDate, fetchLedger.endDate],
+    // A failed re-fetch never downgrades what an earlier successful fetch established.
+    update: {
+      status: `case when fetch_ledger.status = 'final' and excluded.status not in ('final', 'provisional') then 'final' else excluded.status end`,
+    },
+  });
+  const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`);
+  await db.execute(ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${ledgerInsert}` : ledgerInsert);
+  return counts;
+}
+
+/**
+ * INSERT (or upsert on `key`) of many records with one parameter: they travel as a JSON array
+ * that PostgreSQL unpacks with json_to_recordset. Building a VALUES list value by value costs
+ * far more CPU than the database work itself.
+ */
+function insertSql(table: PgTable, records: object[], conflict?: { key: PgColumn[]; update?: Record<string, string> }): SQL {
+  // Columns the records set; serial ids and defaults are left to the database.
+  const first = records[0] as Record<string, unknown>;
+  const columns = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).filter(([prop]) => prop in first);
+  const keyNames = new Set(conflict?.key.map((c) => c.name));
+  const keyProps = columns.filter(([, c]) => keyNames.has(c.name)).map(([prop]) => prop);
+  // One statement may not touch a row twice: the last record for a key wins.
+  const unique = new Map<string, Record<string, unknown>>();
+  for (const [i, r] of (records as Record<string, unknown>[]).entries()) {
+    const row: Record<string, unknown> = {};
+    for (const [prop, c] of columns) row[c.name] = jsonValue(r[prop]);
+    unique.set(conflict ? keyProps.map((p) => r[p]).join("\u0000") : String(i), row);
+  }
+  const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
+  const types = columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", ");
+  let onConflict = "";
+  if (conflict) {
+    const updates = columns
+      .filter(([, c]) => !keyNames.has(c.name))
+      .map(([, c]) => `"${c.name}" = ${conflict.update?.[c.name] ?? `excluded."${c.name}"`}`)
+      .join(", ");
+    onConflict = ` on conflict (${conflict.key.map((c) => `"${c.name}"`).join(", ")}) do update set ${updates}`;
+  }
+  const payload = JSON.stringify([...unique.values()]);
+  return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${payload}::json) as x(${sql.raw(types)})${sql.raw(onConflict)}`;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Values as json_to_recordset reads them back into their column types. */
+function jsonValue(value: unknown) {
+  if (value === undefined) return null;
+  if (Buffer.isBuffer(value)) return `\\x${value.toString("hex")}`;
+  return value;
+}
+
+export interface LedgerEntry {
+  endpoint: string;
+  beginDate: IsoDate;
+  endDate: IsoDate;
+  status: LedgerStatus;
+  fetchedAt: Date;
+  errcode: number | null;
+  error: string | null;
+}
+
+export function loadLedger(db: Db, accountId: number, endpoints?: EndpointName[]): Promise<LedgerEntry[]> {
+  return db
+    .select({
+      endpoint: fetchLedger.endpoint,
+      beginDate: fetchLedger.beginDate,
+      endDate: fetchLedger.endDate,
+      status: fetchLedger.status,
+      fetchedAt: fetchLedger.fetchedAt,
+      errcode: fetchLedger.errcode,
+      error: fetchLedger.error,
+    })
+    .from(fetchLedger)
+    .where(
+      endpoints
+        ? and(eq(fetchLedger.accountId, accountId), inArray(fetchLedger.endpoint, endpoints))
+        : eq(fetchLedger.accountId, accountId),
+    )
+    .orderBy(fetchLedger.fetchedAt);
+}
+
+export interface EndpointStates {
+  retired: Set<string>;
+  /** endpoint -> Beijing date on which it ran out of quota */
+  quotaBlockedOn: Map<string, IsoDate>;
+}
+
+export async function loadEndpointStates(db: Db, accountId: number): Promise<EndpointStates> {
+  const rows = await db.select().from(endpointState).where(eq(endpointState.accountId, accountId));
+  return {
+    retired: new Set(rows.filter((r) => r.retiredAt).map((r) => r.endpoint)),
+    quotaBlockedOn: new Map(rows.filter((r) => r.quotaBlockedOn).map((r) => [r.endpoint, r.quotaBlockedOn as IsoDate])),
+  };
+}
+
+export async function markEndpoint(
+  db: Db,
+  accountId: number,
+  endpoint: EndpointName,
+  change: { retiredAt: Date } | { quotaBlockedOn: IsoDate },
+) {
+  await db
+    .insert(endpointState)
+    .values({ accountId, endpoint, ...change })
+    .onConflictDoUpdate({ target: [endpointState.accountId, endpointState.endpoint], set: change });
+}

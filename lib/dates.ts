@@ -1,0 +1,72 @@
+import { format } from "date-fns";
+import { tz } from "@date-fns/tz";
+
+/**
+ * Every date in Readout is a Beijing calendar date written "YYYY-MM-DD". Converting an instant
+ * to a Beijing date goes through the Asia/Shanghai zone; arithmetic on calendar dates is done on
+ * UTC midnights, which no server TZ can shift. Both keep the server's own TZ out of results.
+ */
+export type IsoDate = string;
+
+export const BEIJING = "Asia/Shanghai";
+const inBeijing = tz(BEIJING);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+function utcMidnight(value: string): number | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : null;
+}
+
+export function isIsoDate(value: string): boolean {
+  return utcMidnight(value) !== null;
+}
+
+function toMs(date: IsoDate): number {
+  const ms = utcMidnight(date);
+  if (ms === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return ms;
+}
+
+const fromMs = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+
+export function addDaysIso(date: IsoDate, days: number): IsoDate {
+  return fromMs(toMs(date) + days * DAY_MS);
+}
+
+/** b - a in calendar days. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toMs(b) - toMs(a)) / DAY_MS);
+}
+
+export function beijingDateOf(instant: Date): IsoDate {
+  return format(instant, "yyyy-MM-dd", { in: inBeijing });
+}
+
+export function beijingHourOf(instant: Date): number {
+  return Number(format(instant, "H", { in: inBeijing }));
+}
+
+/** Day of week of a calendar date, 0 = Monday ... 6 = Sunday. */
+export function weekdayIso(date: IsoDate): number {
+  return (new Date(toMs(date)).getUTCDay() + 6) % 7;
+}
+
+/** Inclusive list of dates from..to (empty when from > to). */
+export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let ms = toMs(from), end = toMs(to); ms <= end; ms += DAY_MS) out.push(fromMs(ms));
+  return out;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

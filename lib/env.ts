@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
+
+/** Server configuration, validated once. Every variable is listed in the README. */
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().min(1).default(".data"),
+  WECHAT_API_BASE: z.string().url().default("https://api.weixin.qq.com"),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  WECHAT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  READOUT_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
+    .optional(),
+  READOUT_TODAY: z.string().refine(isIsoDate, "must be a YYYY-MM-DD date").optional(),
+  SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  // An empty variable means "not set" (so DATABASE_URL= switches back to PGlite).
+  const present = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

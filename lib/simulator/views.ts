@@ -1,0 +1,12 @@
+import type { EndpointName } from "@/lib/wechat/endpoints";
+import { LEGACY_VIEWS } from "./views-legacy";
+import { NEW_VIEWS } from "./views-new";
+import type { DayRows } from "./views-shared";
+
+export type { Row, ViewContext } from "./views-shared";
+
+/**
+ * Each endpoint as a view of the account's truth for one ref date. Both generations read
+ * the same integers, which is what makes their figures agree.
+ */
+export const VIEWS: Record<EndpointName, DayRows> = { ...LEGACY_VIEWS, ...NEW_VIEWS };

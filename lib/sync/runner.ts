@@ -1,0 +1,281 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accounts";
+import { syncRuns } from "@/db/schema";
+import { loadEndpointStates, loadLedger, markEndpoint, type ArchivedResponse, type WindowResult } from "@/db/store";
+import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
+import { DatacubeClient } from "@/lib/wechat/client";
+import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
+import { WeChatError, redact } from "@/lib/wechat/errors";
+import type { HttpOptions } from "@/lib/wechat/http";
+import { nodeTransport } from "@/lib/wechat/transport";
+import { TokenManager } from "@/lib/wechat/tokens";
+import { answerStatus, planSync, type Window } from "./planner";
+import { runGrouped } from "./scheduler";
+import { WindowWriter } from "./writer";
+
+export interface SyncOptions {
+  accountId: number;
+  from: IsoDate;
+  to: IsoDate;
+  concurrency: number;
+  endpoints?: readonly EndpointName[];
+  onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncContext {
+  database: Database;
+  http: HttpOptions;
+  tokens: TokenManager;
+  /** The app clock (READOUT_TODAY aware). */
+  now: () => Date;
+}
+
+export interface SyncProgress {
+  windowsTotal: number;
+  windowsDone: number;
+  calls: number;
+  errors: number;
+}
+
+export interface WindowError {
+  endpoint: EndpointName;
+  beginDate: IsoDate;
+  endDate: IsoDate;
+  kind: string;
+  code: number | null;
+  message: string;
+}
+
+export interface SyncSummary {
+  runId: number;
+  accountId: number;
+  from: IsoDate;
+  to: IsoDate;
+  calls: Partial<Record<EndpointName, number>>;
+  totalCalls: number;
+  rowsWritten: number;
+  windowsPlanned: number;
+  windowsDone: number;
+  /** Days already final, per endpoint: no call made for them. */
+  daysSkippedFinal: number;
+  retired: EndpointName[];
+  quotaBlocked: EndpointName[];
+  errors: WindowError[];
+  /** Set when the whole run stopped (credentials, unauthorized account). */
+  fatal: string | null;
+  durationMs: number;
+}
+
+export class SyncBusyError extends Error {
+  constructor(accountId: number) {
+    super(`A sync for account ${accountId} is already running.`);
+    this.name = "SyncBusyError";
+  }
+}
+
+/** One token manager per process: concurrent syncs share cached tokens and in-flight fetches. */
+export function createTokenManager(database: Database, http: HttpOptions) {
+  return new TokenManager(http, databaseTokenStore(database));
+}
+
+/**
+ * Brings an account's data for [from, to] up to date with the fewest calls. Each window is
+ * stored as soon as it completes; a later run resumes from the ledger. One run per account
+ * at a time across every process sharing the database.
+ */
+export async function runSync(ctx: SyncContext, opts: SyncOptions): Promise<SyncSummary> {
+  const result = await ctx.database.tryWithLock("sync-account", opts.accountId, () => runLocked(ctx, opts));
+  if (result === null) throw new SyncBusyError(opts.accountId);
+  return result;
+}
+
+async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSummary> {
+  const { db } = ctx.database;
+  const started = Date.now();
+  const now = ctx.now();
+  const today = beijingDateOf(now);
+  const beijingHour = beijingHourOf(now);
+  const endpoints = opts.endpoints ?? ENDPOINT_NAMES;
+
+  // We hold the account's lock, so any run still marked running was cut off.
+  await db
+    .update(syncRuns)
+    .set({ status: "interrupted", finishedAt: new Date() })
+    .where(and(eq(syncRuns.accountId, opts.accountId), eq(syncRuns.status, "running")));
+
+  const [ledger, states] = await Promise.all([
+    loadLedger(db, opts.accountId, [...endpoints]),
+    loadEndpointStates(db, opts.accountId),
+  ]);
+  const plan = planSync({
+    endpoints,
+    from: opts.from,
+    to: opts.to,
+    today,
+    ledger,
+    retired: states.retired,
+    quotaBlockedOn: states.quotaBlockedOn,
+  });
+
+  const [run] = await db
+    .insert(syncRuns)
+    .values({ accountId: opts.accountId, fromDate: opts.from, toDate: opts.to, windowsTotal: plan.windows.length })
+    .returning({ id: syncRuns.id });
+  const runId = run!.id;
+
+  const summary: SyncSummary = {
+    runId,
+    accountId: opts.accountId,
+    from: opts.from,
+    to: opts.to,
+    calls: {},
+    totalCalls: 0,
+    rowsWritten: 0,
+    windowsPlanned: plan.windows.length,
+    windowsDone: 0,
+    daysSkippedFinal: Object.values(plan.finalDays).reduce((a, b) => a + b, 0),
+    retired: [...plan.skippedRetired],
+    quotaBlocked: [...plan.skippedQuota],
+    errors: [],
+    fatal: null,
+    durationMs: 0,
+  };
+
+  const progress = new ProgressReporter(ctx.database, runId, summary, plan.windows.length, opts.onProgress);
+  try {
+    const credentials = await loadCredentials(ctx.database, opts.accountId);
+    const transport = ctx.http.transport ?? nodeTransport;
+    const countingHttp: HttpOptions = {
+      ...ctx.http,
+      transport: (req) => {
+        const endpoint = req.url.pathname.split("/").pop() as EndpointName;
+        summary.calls[endpoint] = (summary.calls[endpoint] ?? 0) + 1;
+        summary.totalCalls++;
+        return transport(req);
+      },
+    };
+    const client = new DatacubeClient(countingHttp, ctx.tokens.source(accountTokenKey(opts.accountId), credentials));
+    const writer = new WindowWriter(db);
+    await runGrouped(plan.windows, (w) => w.endpoint, opts.concurrency, async (window, control) => {
+      const result = await fetchWindow({ ctx, client, accountId: opts.accountId, window, today, beijingHour, summary, control });
+      // Storing overlaps the next fetch; a long backlog makes this worker wait for it.
+      await writer.store(result, (rows) => {
+        summary.rowsWritten += rows;
+        summary.windowsDone++;
+        progress.tick();
+      });
+    });
+    await writer.drain();
+    await progress.finish(summary.fatal ? "failed" : "done");
+  } catch (error) {
+    summary.fatal ??= error instanceof Error ? redact(error.message) : String(error);
+    await progress.finish("failed");
+  }
+  summary.durationMs = Date.now() - started;
+  await db.update(syncRuns).set({ summary }).where(eq(syncRuns.id, runId));
+  return summary;
+}
+
+/** Fetches one window and decides how it is recorded; retired/quota/credential stops take effect here. */
+async function fetchWindow(args: {
+  ctx: SyncContext;
+  client: DatacubeClient;
+  accountId: number;
+  window: Window;
+  today: IsoDate;
+  beijingHour: number;
+  summary: SyncSummary;
+  control: { stopGroup: (group: string) => void; stopAll: () => void };
+}): Promise<WindowResult> {
+  const { ctx, client, accountId, window: w, today, summary } = args;
+  const responses: ArchivedResponse[] = [];
+  const archive = (r: { httpStatus: number; errcode: number | null; body: string }) => {
+    responses.push({ httpStatus: r.httpStatus, errcode: r.errcode, body: r.body, fetchedAt: new Date() });
+  };
+  const base = { accountId, endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, responses };
+
+  try {
+    const answer = await client.fetch(w.endpoint, w.beginDate, w.endDate, archive);
+    const status = answerStatus({
+      window: w,
+      today,
+      beijingHour: args.beijingHour,
+      isDelay: answer.isDelay,
+      rowCount: answer.rows.length,
+    });
+    return { ...base, status, rows: answer.rows, attempts: responses.length };
+  } catch (error) {
+    const e =
+      error instanceof WeChatError ? error : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });
+    const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, responses.length) };
+    if (e.kind === "retired" || e.kind === "quota") {
+      args.control.stopGroup(w.endpoint);
+      const list = e.kind === "retired" ? summary.retired : summary.quotaBlocked;
+      if (!list.includes(w.endpoint)) list.push(w.endpoint);
+      await markEndpoint(ctx.database.db, accountId, w.endpoint, e.kind === "retired" ? { retiredAt: new Date() } : { quotaBlockedOn: today });
+      return { ...failed, status: e.kind };
+    }
+    summary.errors.push({ ...w, kind: e.kind, code: e.code, message: e.message });
+    if (e.kind === "credentials" || e.kind === "unauthorized") {
+      // Every further call would fail the same way: stop and tell the operator.
+      summary.fatal ??= e.message;
+      args.control.stopAll();
+    }
+    return { ...failed, status: "failed" };
+  }
+}
+
+/** Keeps the sync_runs row current (for progress bars that survive a reload) without a write per window. */
+class ProgressReporter {
+  private lastWrite = 0;
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly database: Database,
+    private readonly runId: number,
+    private readonly summary: SyncSummary,
+    private readonly windowsTotal: number,
+    private readonly listener?: (p: SyncProgress) => void,
+  ) {}
+
+  private snapshot(): SyncProgress {
+    return {
+      windowsTotal: this.windowsTotal,
+      windowsDone: this.summary.windowsDone,
+      calls: this.summary.totalCalls,
+      errors: this.summary.errors.length,
+    };
+  }
+
+  tick() {
+    const p = this.snapshot();
+    this.listener?.(p);
+    if (Date.now() - this.lastWrite < 500) return;
+    this.lastWrite = Date.now();
+    this.pending = this.pending
+      .then(() => this.write(p, "running"))
+      .catch((error: unknown) => console.error("[sync] progress write failed:", error));
+  }
+
+  async finish(status: "done" | "failed") {
+    const p = this.snapshot();
+    this.listener?.(p);
+    await this.pending;
+    await this.write(p, status);
+  }
+
+  private async write(p: SyncProgress, status: "running" | "done" | "failed") {
+    await this.database.db
+      .update(syncRuns)
+      .set({
+        windowsDone: p.windowsDone,
+        calls: p.calls,
+        errors: p.errors,
+        heartbeatAt: new Date(),
+        ...(status === "running" ? {} : { status, finishedAt: new Date() }),
+      })
+      .where(eq(syncRuns.id, this.runId));
+  }
+}

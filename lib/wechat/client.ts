@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { IsoDate } from "@/lib/dates";
+import { ENDPOINTS, datacubePath, type EndpointName, type EndpointRow } from "./endpoints";
+import { WeChatError } from "./errors";
+import { send, withRetry, type HttpOptions, type RawResponse, type ResponseListener } from "./http";
+import { isDelayFlag } from "./rows";
+import type { TokenSource } from "./tokens";
+
+export interface DatacubeAnswer<N extends EndpointName> {
+  rows: EndpointRow<N>[];
+  /** New generation: the figures are not final yet. */
+  isDelay: boolean;
+  raw: RawResponse;
+}
+
+const envelope = z.looseObject({ list: z.array(z.unknown()), is_delay: isDelayFlag });
+
+/** Calls one datacube interface for one window, with token renewal and bounded retries. */
+export class DatacubeClient {
+  constructor(
+    private readonly http: HttpOptions,
+    private readonly tokens: TokenSource,
+  ) {}
+
+  async fetch<N extends EndpointName>(
+    endpoint: N,
+    beginDate: IsoDate,
+    endDate: IsoDate,
+    onResponse?: ResponseListener,
+  ): Promise<DatacubeAnswer<N>> {
+    const label = `${endpoint} ${beginDate}..${endDate}`;
+    const call = (token: string) =>
+      send(
+        this.http,
+        {
+          method: "POST",
+          path: datacubePath(endpoint),
+          query: { access_token: token },
+          body: { begin_date: beginDate, end_date: endDate },
+          label,
+        },
+        onResponse,
+      );
+
+    const raw = await withRetry(this.http, async () => {
+      const token = await this.tokens.get();
+      try {
+        return await call(token);
+      } catch (error) {
+        if (!(error instanceof WeChatError) || error.kind !== "token") throw error;
+        // WeChat rejected the token (revoked, expired, superseded): renew once and repeat.
+        await this.tokens.invalidate(token);
+        return call(await this.tokens.get());
+      }
+    });
+    return { ...parseAnswer(endpoint, raw.json, label), raw };
+  }
+}
+
+export function parseAnswer<N extends EndpointName>(endpoint: N, json: unknown, label: string) {
+  const body = envelope.safeParse(json);
+  if (!body.success) {
+    throw new WeChatError({ kind: "invalid_response", message: `${label}: the answer has no "list" array` });
+  }
+  const schema = ENDPOINTS[endpoint].rowSchema as unknown as z.ZodType<EndpointRow<N>>;
+  const rows: EndpointRow<N>[] = [];
+  for (const [index, item] of body.data.list.entries()) {
+    const row = schema.safeParse(item);
+    if (!row.success) {
+      const issue = row.error.issues[0];
+      const where = issue ? `${issue.path.join(".") || "row"}: ${issue.message}` : "bad row";
+      throw new WeChatError({ kind: "invalid_response", message: `${label}: list[${index}] ${where}` });
+    }
+    rows.push(row.data);
+  }
+  return { rows, isDelay: body.data.is_delay };
+}

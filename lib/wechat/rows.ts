@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { isIsoDate } from "@/lib/dates";
+
+/**
+ * zod schemas of every datacube list item, as WeChat documents them. Objects are loose:
+ * unknown keys are kept (WeChat adds fields without notice) and never fail validation.
+ */
+const date = z.string().refine(isIsoDate, "expected a YYYY-MM-DD date");
+const count = z.number().int().nonnegative();
+const rate = z.number().finite();
+/** msgid is "<msg_data_id>_<index>"; some servers send the number part as digits only. */
+const msgid = z.union([z.string().min(1), z.number().int()]).transform(String);
+
+export const BASE_METRIC_KEYS = [
+  "int_page_read_user",
+  "int_page_read_count",
+  "ori_page_read_user",
+  "ori_page_read_count",
+  "share_user",
+  "share_count",
+  "add_to_fav_user",
+  "add_to_fav_count",
+] as const;
+
+// Older responses omit metrics that were zero (the doc example has no ori_page_read_user).
+const baseMetrics = Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, count.default(0)])) as {
+  [K in (typeof BASE_METRIC_KEYS)[number]]: z.ZodDefault<typeof count>;
+};
+
+export const LEGACY_SOURCE_FIELDS = ["session", "hist_msg", "feed", "friends", "other", "kanyikan", "souyisou"] as const;
+export const LEGACY_FEED_SHARE_FIELDS = ["session", "feed", "other"] as const;
+
+const totalDetailSourceMetrics = Object.fromEntries(
+  LEGACY_SOURCE_FIELDS.flatMap((s) => [
+    [`int_page_from_${s}_read_user`, count.optional()],
+    [`int_page_from_${s}_read_count`, count.optional()],
+  ]),
+);
+const feedShareMetrics = Object.fromEntries(
+  LEGACY_FEED_SHARE_FIELDS.flatMap((s) => [
+    [`feed_share_from_${s}_user`, count.optional()],
+    [`feed_share_from_${s}_cnt`, count.optional()],
+  ]),
+);
+
+/** ref_hour is HHMM: 0, 100, ..., 2300. */
+const refHour = z
+  .number()
+  .int()
+  .refine((h) => h >= 0 && h <= 2300 && h % 100 === 0, "ref_hour must be HHMM (0, 100, ..., 2300)");
+
+export const legacyArticleSummaryRow = z.looseObject({
+  ref_date: date,
+  msgid,
+  title: z.string().default(""),
+  ...baseMetrics,
+});
+
+export const legacyArticleTotalDetail = z.looseObject({
+  stat_date: date,
+  target_user: count.default(0),
+  ...baseMetrics,
+  ...totalDetailSourceMetrics,
+  ...feedShareMetrics,
+});
+
+export const legacyArticleTotalRow = z.looseObject({
+  ref_date: date,
+  msgid,
+  title: z.string().default(""),
+  details: z.array(legacyArticleTotalDetail),
+});
+
+export const legacyUserReadRow = z.looseObject({
+  ref_date: date,
+  user_source: z.number().int(),
+  ...baseMetrics,
+});
+
+export const legacyUserReadHourRow = z.looseObject({
+  ref_date: date,
+  ref_hour: refHour,
+  user_source: z.number().int(),
+  ...baseMetrics,
+});
+
+export const legacyUserShareRow = z.looseObject({
+  ref_date: date,
+  share_scene: z.number().int(),
+  share_count: count.default(0),
+  share_user: count.default(0),
+});
+
+export const legacyUserShareHourRow = z.looseObject({
+  ref_date: date,
+  ref_hour: refHour,
+  share_scene: z.number().int(),
+  share_count: count.default(0),
+  share_user: count.default(0),
+});
+
+export const sceneCount = z.looseObject({ scene_desc: z.string(), user_count: count });
+
+export const articleReadRow = z.looseObject({
+  ref_date: date,
+  msgid,
+  title: z.string().optional(),
+  detail: z.looseObject({
+    read_user: count.default(0),
+    read_user_source: z.array(sceneCount).default([]),
+  }),
+});
+
+export const articleShareRow = z.looseObject({
+  ref_date: date,
+  msgid,
+  detail: z.looseObject({ share_user: count.default(0) }),
+});
+
+export const bizSummaryRow = z.looseObject({
+  ref_date: date,
+  detail: z.looseObject({
+    read_user: count.default(0),
+    read_user_source: z.array(sceneCount).default([]),
+    share_user: count.default(0),
+    zaikan_user: count.default(0),
+    like_user: count.default(0),
+    comment_count: count.default(0),
+    collection_user: count.default(0),
+    redirect_ori_page_user: count.default(0),
+    send_page_count: count.default(0),
+  }),
+});
+
+export const jumpPosition = z.looseObject({ position: z.number().int().min(1).max(5), rate });
+
+export const articleTotalDetailEntry = z.looseObject({
+  stat_date: date,
+  read_user: count.default(0),
+  read_user_source: z.array(sceneCount).default([]),
+  share_user: count.default(0),
+  zaikan_user: count.default(0),
+  like_user: count.default(0),
+  comment_count: count.default(0),
+  collection_user: count.default(0),
+  praise_money: count.default(0),
+  read_subscribe_user: count.default(0),
+  read_delivery_rate: rate.optional(),
+  read_finish_rate: rate.optional(),
+  read_avg_activetime: rate.optional(),
+  read_jump_position: z.array(jumpPosition).default([]),
+});
+
+export const articleTotalDetailRow = z.looseObject({
+  ref_date: date,
+  msgid,
+  publish_type: z.number().int().default(0),
+  title: z.string().default(""),
+  content_url: z.string().optional(),
+  detail_list: z.array(articleTotalDetailEntry),
+});
+
+/** is_delay arrives as a boolean, or from some proxies as "true"/"false"/"1"/"0". */
+export const isDelayFlag = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0"]), z.literal(1), z.literal(0)])
+  .optional()
+  .transform((v) => v === true || v === "true" || v === "1" || v === 1);

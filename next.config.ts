@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships a wasm build that must stay on the server; bundling it breaks queries
+  // and would publish the wasm under .next/static.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
