@@ -78,7 +78,7 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   // One statement (data-modifying CTEs) is atomic on its own and costs one parse and plan,
   // which matters more than anything else on the embedded database.
   const parts: SQL[] = [];
-  for (let i = 0; i < responses.length; i += BATCH) parts.push(insertSql(rawResponses, responses.slice(i, i + BATCH)));
+  if (responses.length > 0) parts.push(rawInsertSql(responses));
   for (const [endpoint, records] of recordsByTable) {
     const spec = ENDPOINTS[endpoint];
     for (let i = 0; i < records.length; i += BATCH) {
@@ -128,6 +128,15 @@ function insertSql(table: PgTable, records: object[], conflict?: { key: PgColumn
   }
   const payload = JSON.stringify([...unique.values()]);
   return sql`insert into ${table} (${sql.raw(names)}) select ${sql.raw(names)} from json_to_recordset(${payload}::json) as x(${sql.raw(types)})${sql.raw(onConflict)}`;
+}
+
+/** Compressed bodies go as binary parameters: no hex text to build, ship and decode. */
+function rawInsertSql(responses: (typeof rawResponses.$inferInsert)[]): SQL {
+  const rows = responses.map(
+    (r) =>
+      sql`(${r.accountId}, ${r.endpoint}, ${r.beginDate}::date, ${r.endDate}::date, ${r.httpStatus}::smallint, ${r.errcode}::integer, ${r.bodyGzip}::bytea, ${(r.fetchedAt ?? new Date()).toISOString()}::timestamptz)`,
+  );
+  return sql`insert into ${rawResponses} (account_id, endpoint, begin_date, end_date, http_status, errcode, body_gzip, fetched_at) values ${sql.join(rows, sql`, `)}`;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -69,8 +69,8 @@ async function backfill(simulator: Awaited<ReturnType<typeof startSimulator>>, t
 
   const phases: { on: IsoDate; from: IsoDate; endpoints: Parameters<typeof runSync>[1]["endpoints"] }[] = [];
   if (today > LEGACY_RETIRED_ON) {
-    // The history an operator collected before WeChat retired the legacy interfaces.
-    phases.push({ on: LEGACY_RETIRED_ON, from: HISTORY_FROM, endpoints: endpointsOf("legacy") });
+    // The history an operator collected up to the last day WeChat still served the legacy six.
+    phases.push({ on: addDaysIso(LEGACY_RETIRED_ON, -1), from: HISTORY_FROM, endpoints: endpointsOf("legacy") });
   }
   phases.push({ on: today, from: HISTORY_FROM, endpoints: undefined });
 

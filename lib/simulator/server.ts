@@ -83,6 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const url = new URL(req.url ?? "/", "http://simulator.invalid");
     const path = url.pathname;
     const body = await readBody(req);
@@ -107,12 +108,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const key = known ? endpoint : path;
     calls.set(key, (calls.get(key) ?? 0) + 1);
 
-    if (resolved.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, resolved.latencyMs));
+    if (resolved.latencyMs > 0) answerAfter(res, arrived + resolved.latencyMs);
     const ctx: RequestContext = { state, req, res, url, body };
     if (known) return datacube(ctx, endpoint);
     const route = ROUTES[path];
     if (route) return route(ctx);
     sendHttpError(res, 404, true);
+  }
+
+  /**
+   * Latency is the time from a request's arrival to its answer, as a client sees WeChat's: the
+   * answer is prepared meanwhile and leaves when the time is up (or at once, if preparing it
+   * took longer).
+   */
+  function answerAfter(res: ServerResponse, dueAt: number) {
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      const wait = dueAt - performance.now();
+      if (wait <= 0) return end(...args);
+      setTimeout(() => end(...args), wait);
+      return res;
+    }) as ServerResponse["end"];
   }
 
   const server = createServer((req, res) => {

@@ -5,7 +5,7 @@ import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accou
 import { syncRuns } from "@/db/schema";
 import { loadEndpointStates, loadLedger, markEndpoint, type ArchivedResponse, type WindowResult } from "@/db/store";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
-import { DatacubeClient } from "@/lib/wechat/client";
+import { DatacubeClient, parseAnswer, windowLabel } from "@/lib/wechat/client";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
 import { WeChatError, redact } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
@@ -158,15 +158,24 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     };
     const client = new DatacubeClient(countingHttp, ctx.tokens.source(accountTokenKey(opts.accountId), credentials));
     const writer = new WindowWriter(db);
+    const processing = new Set<Promise<void>>();
     await runGrouped(plan.windows, (w) => w.endpoint, opts.concurrency, async (window, control) => {
-      const result = await fetchWindow({ ctx, client, accountId: opts.accountId, window, today, beijingHour, summary, control });
-      // Storing overlaps the next fetch; a long backlog makes this worker wait for it.
-      await writer.store(result, (rows) => {
-        summary.rowsWritten += rows;
-        summary.windowsDone++;
-        progress.tick();
-      });
+      const outcome = await fetchWindow({ ctx, client, accountId: opts.accountId, window, today, summary, control });
+      // Validation and storage run after the slot is free, so the next call goes out first.
+      const done = (async () => {
+        const result = "answer" in outcome ? validateWindow(outcome, today, beijingHour, summary) : outcome;
+        await writer.store(result, (rows) => {
+          summary.rowsWritten += rows;
+          summary.windowsDone++;
+          progress.tick();
+        });
+      })();
+      processing.add(done);
+      void done.finally(() => processing.delete(done)).catch(() => {});
+      // Keep the backlog short: a long one means storage is the bottleneck.
+      if (processing.size > opts.concurrency * 2) await done;
     });
+    await Promise.all(processing);
     await writer.drain();
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
@@ -178,17 +187,35 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
   return summary;
 }
 
-/** Fetches one window and decides how it is recorded; retired/quota/credential stops take effect here. */
+type FetchedWindow = Omit<WindowResult, "status"> & { answer: unknown };
+
+/** Validates an accepted answer; a malformed one is recorded as a failed window. */
+function validateWindow(w: FetchedWindow, today: IsoDate, beijingHour: number, summary: SyncSummary): WindowResult {
+  const { answer, ...base } = w;
+  try {
+    const { rows, isDelay } = parseAnswer(w.endpoint, answer, windowLabel(w.endpoint, w.beginDate, w.endDate));
+    const status = answerStatus({ window: w, today, beijingHour, isDelay, rowCount: rows.length });
+    return { ...base, status, rows };
+  } catch (error) {
+    const e = error instanceof WeChatError ? error : new WeChatError({ kind: "invalid_response", message: String(error) });
+    summary.errors.push({ endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, kind: e.kind, code: e.code, message: e.message });
+    return { ...base, status: "failed", errcode: null, error: e.message };
+  }
+}
+
+/**
+ * Calls one window. Errors are decided here (retired and quota stop the endpoint, credentials
+ * stop the run); an accepted answer comes back unvalidated.
+ */
 async function fetchWindow(args: {
   ctx: SyncContext;
   client: DatacubeClient;
   accountId: number;
   window: Window;
   today: IsoDate;
-  beijingHour: number;
   summary: SyncSummary;
   control: { stopGroup: (group: string) => void; stopAll: () => void };
-}): Promise<WindowResult> {
+}): Promise<FetchedWindow | WindowResult> {
   const { ctx, client, accountId, window: w, today, summary } = args;
   const responses: ArchivedResponse[] = [];
   const archive = (r: { httpStatus: number; errcode: number | null; body: string }) => {
@@ -197,15 +224,8 @@ async function fetchWindow(args: {
   const base = { accountId, endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, responses };
 
   try {
-    const answer = await client.fetch(w.endpoint, w.beginDate, w.endDate, archive);
-    const status = answerStatus({
-      window: w,
-      today,
-      beijingHour: args.beijingHour,
-      isDelay: answer.isDelay,
-      rowCount: answer.rows.length,
-    });
-    return { ...base, status, rows: answer.rows, attempts: responses.length };
+    const raw = await client.fetchRaw(w.endpoint, w.beginDate, w.endDate, archive);
+    return { ...base, answer: raw.json, attempts: responses.length };
   } catch (error) {
     const e =
       error instanceof WeChatError ? error : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });

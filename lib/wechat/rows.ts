@@ -5,7 +5,16 @@ import { isIsoDate } from "@/lib/dates";
  * zod schemas of every datacube list item, as WeChat documents them. Objects are loose:
  * unknown keys are kept (WeChat adds fields without notice) and never fail validation.
  */
-const date = z.string().refine(isIsoDate, "expected a YYYY-MM-DD date");
+// A year of answers repeats a few hundred dates hundreds of thousands of times: remember them.
+const knownDates = new Set<string>();
+const isDate = (value: string) => {
+  if (knownDates.has(value)) return true;
+  if (!isIsoDate(value)) return false;
+  if (knownDates.size > 100_000) knownDates.clear();
+  knownDates.add(value);
+  return true;
+};
+const date = z.string().refine(isDate, "expected a YYYY-MM-DD date");
 const count = z.number().int().nonnegative();
 const rate = z.number().finite();
 /** msgid is "<msg_data_id>_<index>"; some servers send the number part as digits only. */

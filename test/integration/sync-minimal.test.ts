@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { archivedAnswers } from "@/db/raw-archive";
 import { addDaysIso } from "@/lib/dates";
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
 
@@ -45,6 +46,14 @@ describe("a year's sync against the simulator (both generations served)", () => 
       expect(stored.length, `${endpoint} row count`).toBe(truth.length);
       expect(stored, endpoint).toEqual(truth);
     }
+  });
+
+  it("archives every answer byte for byte", async () => {
+    const archived = await archivedAnswers(h.database.db, h.account.id, "getuserreadhour", TO);
+    expect(archived).toHaveLength(1);
+    expect(archived[0]?.httpStatus).toBe(200);
+    const expected = h.sim.truth.rows(h.appid, "getuserreadhour", TO, TO, { today: TODAY }).list;
+    expect(JSON.parse(archived[0]!.body).list).toEqual(expected);
   });
 
   it("a second run calls only the windows that can still change", async () => {
