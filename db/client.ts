@@ -38,10 +38,6 @@ export function getDatabase(): Promise<Database> {
   return opening;
 }
 
-export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
-}
-
 /** Closes the process-wide database (CLI exit, tests). */
 export async function closeDatabase(): Promise<void> {
   const current = opening;
