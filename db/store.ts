@@ -113,7 +113,7 @@ function insertSql(table: PgTable, records: object[], conflict?: { key: PgColumn
   const unique = new Map<string, Record<string, unknown>>();
   for (const [i, r] of (records as Record<string, unknown>[]).entries()) {
     const row: Record<string, unknown> = {};
-    for (const [prop, c] of columns) row[c.name] = jsonValue(r[prop]);
+    for (const [prop, c] of columns) row[c.name] = r[prop] ?? null;
     unique.set(conflict ? keyProps.map((p) => r[p]).join("\u0000") : String(i), row);
   }
   const names = columns.map(([, c]) => `"${c.name}"`).join(", ");
@@ -140,13 +140,6 @@ function rawInsertSql(responses: (typeof rawResponses.$inferInsert)[]): SQL {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Values as json_to_recordset reads them back into their column types. */
-function jsonValue(value: unknown) {
-  if (value === undefined) return null;
-  if (Buffer.isBuffer(value)) return `\\x${value.toString("hex")}`;
-  return value;
-}
 
 export interface LedgerEntry {
   endpoint: string;

@@ -15,6 +15,9 @@ import { answerStatus, planSync, type Window } from "./planner";
 import { runGrouped } from "./scheduler";
 import { WindowWriter } from "./writer";
 
+/** Enough to let storage batch what arrives while it writes, few enough to bound memory. */
+const MAX_UNSTORED_WINDOWS = 24;
+
 export interface SyncOptions {
   accountId: number;
   from: IsoDate;
@@ -164,19 +167,17 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
       // Validation and storage run after the slot is free, so the next call goes out first.
       const done = (async () => {
         const result = "answer" in outcome ? validateWindow(outcome, today, beijingHour, summary) : outcome;
-        await writer.store(result, (rows) => {
-          summary.rowsWritten += rows;
-          summary.windowsDone++;
-          progress.tick();
-        });
+        const rows = await writer.store(result);
+        summary.rowsWritten += rows;
+        summary.windowsDone++;
+        progress.tick();
       })();
       processing.add(done);
       void done.finally(() => processing.delete(done)).catch(() => {});
-      // Keep the backlog short: a long one means storage is the bottleneck.
-      if (processing.size > opts.concurrency * 2) await done;
+      // Fetched windows not yet stored stay bounded: if storage falls far behind, fetching waits.
+      if (processing.size > MAX_UNSTORED_WINDOWS) await done;
     });
     await Promise.all(processing);
-    await writer.drain();
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
     summary.fatal ??= error instanceof Error ? redact(error.message) : String(error);
