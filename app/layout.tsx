@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Providers } from "@/components/providers";
+import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,10 +8,13 @@ export const metadata: Metadata = {
   description: "Article analytics for WeChat Official Accounts",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
+      <body>
+        <Providers locale={locale}>{children}</Providers>
+      </body>
     </html>
   );
 }

@@ -42,6 +42,43 @@ export const accounts = pgTable("accounts", {
   createdAt: at("created_at").notNull().defaultNow(),
 });
 
+/* ---------- people ---------- */
+
+export const ROLES = ["admin", "manager", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  /** Stored lower-cased. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull().default(""),
+  role: text("role", { enum: ROLES }).notNull().default("viewer"),
+  /** argon2id (lib/auth/password.ts); never selected for the browser. */
+  passwordHash: text("password_hash").notNull(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+/** Which accounts a manager or viewer may see (admins see all). */
+export const userAccounts = pgTable(
+  "user_accounts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId] })],
+);
+
+/** One row per Beijing day the daily sync started, so several app processes run it once. */
+export const dailySyncs = pgTable("daily_syncs", {
+  day: day("day").primaryKey(),
+  startedAt: at("started_at").notNull().defaultNow(),
+  finishedAt: at("finished_at"),
+  accounts: int("accounts"),
+  errors: int("errors"),
+});
+
 /** Cached access tokens, encrypted. key: "account:<id>" or "component:<component_appid>". */
 export const accessTokens = pgTable("access_tokens", {
   cacheKey: text("cache_key").primaryKey(),

@@ -14,6 +14,11 @@ const schema = z.object({
     .optional(),
   READOUT_TODAY: z.string().refine(isIsoDate, "must be a YYYY-MM-DD date").optional(),
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  NEXTAUTH_SECRET: z.string().min(16, "use at least 16 characters (openssl rand -base64 32)").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Beijing hour after which the daily sync fetches yesterday (WeChat publishes around 08:00). */
+  DAILY_SYNC_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  DAILY_SYNC: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;

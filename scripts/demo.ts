@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { addAccount, listAccounts } from "@/db/accounts";
 import { closeDatabase, getDatabase } from "@/db/client";
+import { createUser, findUserByEmail } from "@/db/users";
 import { addDaysIso, beijingDateOf, type IsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { startSimulator } from "@/lib/simulator/server";
@@ -16,6 +17,12 @@ import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner
 import { endpointsOf } from "@/lib/wechat/endpoints";
 
 const HISTORY_FROM = "2025-06-01";
+/** Fixed, documented sign-ins: only the demo creates them. */
+export const DEMO_USERS = [
+  { email: "admin@demo.readout", password: "demo-admin", role: "admin", name: "Demo admin", accounts: [] as number[] },
+  { email: "manager@demo.readout", password: "demo-manager", role: "manager", name: "Demo manager", accounts: [0, 1] },
+  { email: "viewer@demo.readout", password: "demo-viewer", role: "viewer", name: "Demo viewer", accounts: [2] },
+] as const;
 const LEGACY_RETIRED_ON = "2026-07-01";
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 4010);
 const PORT = Number(process.env.PORT ?? 3000);
@@ -27,6 +34,7 @@ async function main() {
   process.env.WECHAT_API_BASE = simulator.url;
 
   await backfill(simulator, today);
+  await addDemoUsers();
   await closeDatabase();
 
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
@@ -36,7 +44,7 @@ async function main() {
   }
   const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", WECHAT_API_BASE: simulator.url },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", WECHAT_API_BASE: simulator.url, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://127.0.0.1:${PORT}` },
   });
   console.log(`[demo] Readout on http://127.0.0.1:${PORT}`);
   const stop = () => app.kill("SIGTERM");
@@ -46,6 +54,18 @@ async function main() {
     await simulator.close();
     process.exit(code ?? 0);
   });
+}
+
+/** The three demo sign-ins, once; account indexes refer to the demo accounts in id order. */
+async function addDemoUsers() {
+  const database = await getDatabase();
+  const accountIds = (await listAccounts(database)).map((a) => a.id);
+  for (const u of DEMO_USERS) {
+    if (await findUserByEmail(database, u.email)) continue;
+    const ids = u.accounts.map((i) => accountIds[i]).filter((id): id is number => id !== undefined);
+    await createUser(database, { email: u.email, password: u.password, role: u.role, name: u.name, accountIds: ids });
+  }
+  console.log(`[demo] sign in as ${DEMO_USERS.map((u) => `${u.email} / ${u.password}`).join(", ")}`);
 }
 
 /** Adds the demo accounts once and brings their history up to date. */

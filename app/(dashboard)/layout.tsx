@@ -1,0 +1,21 @@
+import { Suspense } from "react";
+import { getDatabase } from "@/db/client";
+import { visibleAccounts } from "@/db/accounts";
+import { beijingToday } from "@/lib/clock";
+import { requirePageUser } from "@/lib/auth/session";
+import { AppShell } from "@/components/shell/app-shell";
+import { ReportProvider } from "@/components/shell/report-context";
+
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const accounts = await visibleAccounts(await getDatabase(), user);
+  return (
+    <ReportProvider value={{ today: beijingToday(), accounts, role: user.role }}>
+      <Suspense>
+        <AppShell user={{ email: user.email, role: user.role }}>{children}</AppShell>
+      </Suspense>
+    </ReportProvider>
+  );
+}

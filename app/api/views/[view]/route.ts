@@ -1,0 +1,1 @@
+export { viewRoute as GET } from "@/lib/views/routes";

@@ -1,0 +1,20 @@
+"use client";
+import { exportHref, type ViewParams } from "./hooks/use-view";
+import { useLocale, useT } from "./i18n";
+
+/** CSV of one table, or the whole view as an XLSX workbook, in the page's language. */
+export function ExportMenu({ view, params, table }: { view: string; params: ViewParams; table?: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <span className="export" data-testid={`export-${view}${table ? `-${table}` : ""}`}>
+      <span className="muted">{t("export.label")}:</span>
+      <a href={exportHref(view, params, "csv", locale, table)} download>
+        {t("export.csv")}
+      </a>
+      <a href={exportHref(view, params, "xlsx", locale)} download>
+        {t("export.xlsx")}
+      </a>
+    </span>
+  );
+}

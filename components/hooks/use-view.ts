@@ -1,0 +1,38 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { AppErrorBody } from "@/lib/actions/errors";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type ViewParams = Record<string, string | number | null | undefined | (string | number)[]>;
+
+export function viewQueryString(params: ViewParams): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) v.forEach((x) => qs.append(k, String(x)));
+    else if (v != null) qs.set(k, String(v));
+  }
+  return qs.toString();
+}
+
+export class ViewError extends Error {
+  constructor(readonly body: AppErrorBody) {
+    super(body.message);
+  }
+}
+
+export async function fetchView<T>(view: string, params: ViewParams): Promise<T> {
+  const res = await fetch(`/api/views/${view}?${viewQueryString(params)}`, { cache: "no-store" });
+  const json = (await res.json().catch(() => null)) as { ok: true; data: T } | { ok: false; error: AppErrorBody } | null;
+  if (!json) throw new ViewError({ code: "internal", message: `The server answered ${res.status}.` });
+  if (!json.ok) throw new ViewError(json.error);
+  return json.data;
+}
+
+/** One data view under a key built from the URL state (view name + its params). */
+export function useView<T>(view: string, params: ViewParams, enabled = true) {
+  return useQuery({ queryKey: [view, params], queryFn: () => fetchView<T>(view, params), enabled });
+}
+
+export function exportHref(view: string, params: ViewParams, format: "csv" | "xlsx", lang: Locale, table?: string) {
+  return `/api/export/${view}?${viewQueryString({ ...params, format, lang, table })}`;
+}

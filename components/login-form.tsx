@@ -1,0 +1,45 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useT } from "./i18n";
+
+export function LoginForm({ next }: { next: string }) {
+  const t = useT();
+  const router = useRouter();
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function submit(form: FormData) {
+    setBusy(true);
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    setBusy(false);
+    if (result?.ok && !result.error) {
+      router.replace(next);
+      router.refresh();
+    } else setFailed(true);
+  }
+  return (
+    <main className="login">
+      <form action={submit} className="card">
+        <h1>{t("login.title")}</h1>
+        <p className="muted">{t("app.tagline")}</p>
+        <label>
+          {t("login.email")}
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          {t("login.password")}
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {failed ? (
+          <p className="error" role="alert">
+            {t("login.failed")}
+          </p>
+        ) : null}
+        <button type="submit" disabled={busy}>
+          {t("login.submit")}
+        </button>
+      </form>
+    </main>
+  );
+}

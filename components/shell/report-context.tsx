@@ -1,0 +1,54 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { createContext, useContext, useMemo } from "react";
+import type { IsoDate } from "@/lib/dates";
+import { previousRange, readReportState, type ReportState } from "@/lib/report-params";
+
+export interface AccountOption {
+  id: number;
+  name: string;
+  appid: string;
+}
+
+interface ReportContextValue {
+  today: IsoDate;
+  accounts: AccountOption[];
+  role: "admin" | "manager" | "viewer";
+}
+
+const ReportContext = createContext<ReportContextValue | null>(null);
+
+export function ReportProvider({ value, children }: { value: ReportContextValue; children: React.ReactNode }) {
+  return <ReportContext.Provider value={value}>{children}</ReportContext.Provider>;
+}
+
+export function useReportContext(): ReportContextValue {
+  const value = useContext(ReportContext);
+  if (!value) throw new Error("useReportContext outside ReportProvider");
+  return value;
+}
+
+/**
+ * The URL's report state with the account resolved (first visible account by default) and
+ * the previous period for deltas; `update` rewrites the URL, which is the only store.
+ */
+export function useReportState() {
+  const { today, accounts } = useReportContext();
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  return useMemo(() => {
+    const state: ReportState = readReportState(search, today);
+    const account = accounts.find((a) => a.id === state.account) ?? accounts[0] ?? null;
+    const update = (change: Record<string, string | number | null | undefined | string[]>) => {
+      const next = new URLSearchParams(search);
+      for (const [k, v] of Object.entries(change)) {
+        next.delete(k);
+        if (Array.isArray(v)) v.forEach((x) => next.append(k, x));
+        else if (v != null && v !== "") next.set(k, String(v));
+      }
+      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    };
+    return { ...state, accountId: account?.id ?? null, account, previous: previousRange(state), update, search };
+  }, [search, today, accounts, router, pathname]);
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import type { z } from "zod";
+import { ERROR_STATUS } from "./errors";
+import { checkGuard, toErrorBody, type Guard, type GuardContext } from "./guard";
+
+/** Query string → plain object; a repeated key becomes an array. */
+export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0]!;
+  }
+  return out;
+}
+
+/** GET route handlers: same checks as actions; JSON answers, or a Response `run` builds itself. */
+export function authedRoute<S extends z.ZodType, P = unknown>(
+  schema: S,
+  guard: Guard<z.output<S>>,
+  run: (input: z.output<S>, ctx: GuardContext & { request: Request; params: P }) => Promise<Response | unknown>,
+) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const params = await context.params;
+      const raw = { ...searchParamsObject(new URL(request.url).searchParams), ...(params as object) };
+      const { input, ctx } = await checkGuard(schema, guard, raw);
+      const result = await run(input, { ...ctx, request, params });
+      return result instanceof Response ? result : Response.json({ ok: true, data: result });
+    } catch (error) {
+      const body = toErrorBody(error, `GET ${new URL(request.url).pathname}`);
+      return Response.json({ ok: false, error: body }, { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } });
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDatabase } from "@/db/client";
+import { assignedAccountIds, findUser } from "@/db/users";
+import type { SessionUser } from "./access";
+import { authOptions } from "./options";
+
+/**
+ * The signed-in user, re-read from the database on every request: a deleted user or a
+ * changed role takes effect at once, not when the cookie expires.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  if (!Number.isInteger(id) || id <= 0) return null;
+  const database = await getDatabase();
+  const user = await findUser(database, id);
+  if (!user) return null;
+  const accountIds = user.role === "admin" ? [] : await assignedAccountIds(database, id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds };
+});
+
+/** For pages: anonymous visitors go to the sign-in page and come back afterwards. */
+export async function requirePageUser(returnTo = "/"): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}

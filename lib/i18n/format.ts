@@ -1,0 +1,1 @@
+export const BEIJING_TZ = "Asia/Shanghai";

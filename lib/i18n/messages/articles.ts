@@ -1,0 +1,4 @@
+export const articles = {
+  en: {},
+  zh: {},
+} satisfies Record<"en" | "zh", Record<string, string>>;

@@ -1,0 +1,4 @@
+export const compare = {
+  en: {},
+  zh: {},
+} satisfies Record<"en" | "zh", Record<string, string>>;

@@ -1,0 +1,4 @@
+export const shares = {
+  en: {},
+  zh: {},
+} satisfies Record<"en" | "zh", Record<string, string>>;

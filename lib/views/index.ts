@@ -1,0 +1,8 @@
+import "server-only";
+import type { ViewDefinition } from "./types";
+import { overviewView } from "./overview";
+
+/** Every dashboard data endpoint, by the name in /api/views/<name> and /api/export/<name>. */
+export const VIEWS: Record<string, ViewDefinition<never, never>> = {
+  overview: overviewView,
+} as unknown as Record<string, ViewDefinition<never, never>>;

@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { authedRoute } from "@/lib/actions/route";
+import { AppError } from "@/lib/actions/errors";
+import { LOCALES } from "@/lib/i18n/locales";
+import { headerText, toCsv, toXlsx } from "./export-file";
+import { VIEWS } from "./index";
+
+type Params = { view: string };
+
+const viewNamed = (name: string) => (Object.hasOwn(VIEWS, name) ? VIEWS[name] : undefined);
+const unknownView = (name: string) =>
+  Response.json({ ok: false, error: { code: "not_found", message: `No data view named "${name}".` } }, { status: 404 });
+
+/** GET /api/views/<name>?…: the view's data as JSON. */
+export async function viewRoute(request: Request, context: { params: Promise<Params> }) {
+  const { view: name } = await context.params;
+  const view = viewNamed(name);
+  if (!view) return unknownView(name);
+  return authedRoute(view.schema, { accounts: { right: "view", of: view.accounts } }, (input, { database, user }) =>
+    view.load(database, input, user),
+  )(request, context);
+}
+
+const exportOptions = z.object({
+  format: z.enum(["csv", "xlsx"]),
+  lang: z.enum(LOCALES).default("en"),
+  /** CSV holds one table: which one (default: the first). */
+  table: z.string().max(50).optional(),
+});
+
+/** GET /api/export/<name>?…&format=csv|xlsx&lang=zh|en[&table=id]: a file download. */
+export async function exportRoute(request: Request, context: { params: Promise<Params> }) {
+  const { view: name } = await context.params;
+  const view = viewNamed(name);
+  if (!view) return unknownView(name);
+  const schema = z.intersection(view.schema as z.ZodType, exportOptions);
+  return authedRoute(schema, { accounts: { right: "view", of: (i) => view.accounts(i as never) } }, async (input, { database, user }) => {
+    const { format, lang, table } = input as z.output<typeof exportOptions>;
+    const tables = view.tables((await view.load(database, input as never, user)) as never, input as never, (h) => headerText(h, lang));
+    const stem = `readout-${view.fileName(input as never)}`;
+    if (format === "xlsx") return file(await toXlsx(tables, lang), `${stem}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const chosen = table ? tables.find((t) => t.id === table) : tables[0];
+    if (!chosen) throw new AppError("not_found", `This view has no table "${table}".`);
+    return file(toCsv(chosen, lang), `${stem}-${chosen.id}.csv`, "text/csv; charset=utf-8");
+  })(request, context);
+}
+
+function file(body: Buffer, name: string, type: string) {
+  return new Response(new Uint8Array(body), {
+    headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+  });
+}
