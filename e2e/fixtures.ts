@@ -30,7 +30,7 @@ export async function setLocale(page: Page, locale: "en" | "zh") {
 
 /** test-results/screenshots/<name>-<locale>.png at 1440×900, full page, after charts settle. */
 export async function screenshot(page: Page, name: string, locale: "en" | "zh") {
-  await expect(page.locator('[role="status"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('.panel-state[role="status"]')).toHaveCount(0, { timeout: 20_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: `test-results/screenshots/${name}-${locale}.png`, fullPage: true });
 }

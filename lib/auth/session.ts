@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
-import { assignedAccountIds, findUser } from "@/db/users";
+import { allAccountIds, assignedAccountIds, findUser } from "@/db/users";
 import type { SessionUser } from "./access";
 import { authOptions } from "./options";
 
@@ -19,7 +19,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const database = await getDatabase();
   const user = await findUser(database, id);
   if (!user) return null;
-  const accountIds = user.role === "admin" ? [] : await assignedAccountIds(database, id);
+  const accountIds = user.role === "admin" ? await allAccountIds(database) : await assignedAccountIds(database, id);
   return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds };
 });
 

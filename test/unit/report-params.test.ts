@@ -41,9 +41,11 @@ describe("data view parameters", () => {
 
 describe("account rights", () => {
   const user = (role: SessionUser["role"], accountIds: number[]): SessionUser => ({ id: 1, email: "a@b.c", name: "", role, accountIds });
-  it("admins see and manage every account", () => {
-    expect(canSeeAccount(user("admin", []), 7)).toBe(true);
-    expect(canManageAccount(user("admin", []), 7)).toBe(true);
+  it("admins see and manage every existing account", () => {
+    expect(canSeeAccount(user("admin", [7]), 7)).toBe(true);
+    expect(canManageAccount(user("admin", [7]), 7)).toBe(true);
+    // The session lists every existing account for an admin: unknown ids are not visible.
+    expect(canSeeAccount(user("admin", [7]), 99)).toBe(false);
   });
   it("managers manage only their accounts; viewers only see theirs", () => {
     expect(canManageAccount(user("manager", [1, 2]), 2)).toBe(true);
