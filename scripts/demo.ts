@@ -37,8 +37,8 @@ async function main() {
   await addDemoUsers();
   await closeDatabase();
 
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
-    console.log("[demo] building the app (first run only) ...");
+  if (buildIsStale()) {
+    console.log("[demo] building the app (first run, or the code changed) ...");
     const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
@@ -54,6 +54,23 @@ async function main() {
     await simulator.close();
     process.exit(code ?? 0);
   });
+}
+
+const SOURCE_DIRS = ["app", "components", "lib", "db"];
+const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "package-lock.json"];
+
+/** No build yet, or a source file is newer than it (after a pull, say). */
+function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const newer = (file: string): boolean => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return false;
+    if (stat.isDirectory()) return fs.readdirSync(file).some((name) => newer(path.join(file, name)));
+    return stat.mtimeMs > builtAt;
+  };
+  return [...SOURCE_DIRS, ...SOURCE_FILES].some(newer);
 }
 
 /** The three demo sign-ins, once; account indexes refer to the demo accounts in id order. */
