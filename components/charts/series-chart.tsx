@@ -63,11 +63,11 @@ export function SeriesChart({
           <Tooltip formatter={(v) => fmt(v)} labelFormatter={(l) => (formatX ? formatX(l as string) : String(l))} />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s, i) => {
-            const common = { key: s.key, dataKey: s.key, name: s.label, isAnimationActive: false, stackId: stacked ? "stack" : undefined };
+            const common = { dataKey: s.key, name: s.label, isAnimationActive: false, stackId: stacked ? "stack" : undefined };
             const color = s.color ?? colorAt(i);
-            if (kind === "area") return <Area {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
-            if (kind === "line") return <Line {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />;
-            return <Bar {...common} fill={color} />;
+            if (kind === "area") return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
+            if (kind === "line") return <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />;
+            return <Bar key={s.key} {...common} fill={color} />;
           })}
         </ComposedChart>
       </ResponsiveContainer>
