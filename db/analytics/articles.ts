@@ -1,0 +1,123 @@
+import "server-only";
+import { and, between, desc, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
+import { channelsFromScenes } from "@/lib/analytics/channels";
+import { deliveredFromRate, positionOf, rate } from "@/lib/analytics/metrics";
+import type { IsoDate } from "@/lib/dates";
+import { articleKey } from "./article-rows";
+
+export interface ArticleRow {
+  accountId: number;
+  msgid: string;
+  title: string;
+  sendDate: IsoDate;
+  position: number | null;
+  generation: "legacy" | "new" | "both";
+  /** Legacy target_user; else derived from the new generation's read_delivery_rate; null for a publish without notification. */
+  delivered: number | null;
+  readers: number | null;
+  sharers: number | null;
+  favourites: number | null;
+  /** readers / delivered */
+  readRate: number | null;
+  /** sharers / readers */
+  shareRate: number | null;
+  /** The stat date of the figures shown. */
+  lastStatDate: IsoDate;
+}
+
+export interface ArticlesParams {
+  accountIds: number[];
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Every article sent (published) in [from, to] by the accounts, with its latest cumulative figures. */
+export async function articles({ db }: Database, { accountIds, from, to }: ArticlesParams): Promise<ArticleRow[]> {
+  if (accountIds.length === 0) return [];
+  const l = legacyArticleTotal;
+  const n = articleTotalDetail;
+  const [legacyRows, newRows] = await Promise.all([
+    db
+      .selectDistinctOn([l.accountId, l.msgid], {
+        accountId: l.accountId,
+        msgid: l.msgid,
+        sendDate: l.sendDate,
+        title: l.title,
+        statDate: l.statDate,
+        delivered: l.targetUser,
+        readers: l.intPageReadUser,
+        sharers: l.shareUser,
+        favourites: l.addToFavUser,
+      })
+      .from(l)
+      .where(and(inArray(l.accountId, accountIds), between(l.sendDate, from, to)))
+      .orderBy(l.accountId, l.msgid, desc(l.statDate)),
+    db
+      .selectDistinctOn([n.accountId, n.msgid], {
+        accountId: n.accountId,
+        msgid: n.msgid,
+        sendDate: n.publishDate,
+        title: n.title,
+        statDate: n.statDate,
+        readUserSource: n.readUserSource,
+        deliveryRate: n.readDeliveryRate,
+        readers: n.readUser,
+        sharers: n.shareUser,
+        favourites: n.collectionUser,
+      })
+      .from(n)
+      .where(and(inArray(n.accountId, accountIds), between(n.publishDate, from, to)))
+      .orderBy(n.accountId, n.msgid, desc(n.statDate)),
+  ]);
+
+  const byKey = new Map<string, ArticleRow>();
+  for (const r of legacyRows) {
+    byKey.set(articleKey(r), {
+      accountId: r.accountId,
+      msgid: r.msgid,
+      title: r.title,
+      sendDate: r.sendDate,
+      position: positionOf(r.msgid),
+      generation: "legacy",
+      delivered: r.delivered,
+      readers: r.readers,
+      sharers: r.sharers,
+      favourites: r.favourites,
+      readRate: null,
+      shareRate: null,
+      lastStatDate: r.statDate,
+    });
+  }
+  // Both generations have the article: the new one's figures win, its curve runs 30 days
+  // against 7; legacy target_user stays the delivered count (the new one only gives a rate).
+  for (const r of newRows) {
+    const id = articleKey(r);
+    const legacy = byKey.get(id);
+    byKey.set(id, {
+      accountId: r.accountId,
+      msgid: r.msgid,
+      title: r.title || legacy?.title || "",
+      sendDate: r.sendDate,
+      position: positionOf(r.msgid),
+      generation: legacy ? "both" : "new",
+      delivered: legacy?.delivered ?? deliveredFromRate(channelsFromScenes(r.readUserSource).bySource.session, r.deliveryRate),
+      readers: r.readers,
+      sharers: r.sharers,
+      favourites: r.favourites,
+      readRate: null,
+      shareRate: null,
+      lastStatDate: r.statDate,
+    });
+  }
+
+  const out = [...byKey.values()].map((a) => ({ ...a, readRate: rate(a.readers, a.delivered), shareRate: rate(a.sharers, a.readers) }));
+  return out.sort(
+    (a, b) =>
+      b.sendDate.localeCompare(a.sendDate) ||
+      (a.position ?? Infinity) - (b.position ?? Infinity) ||
+      a.accountId - b.accountId ||
+      a.msgid.localeCompare(b.msgid),
+  );
+}
