@@ -55,7 +55,7 @@ export function SeriesChart({
             minTickGap={12}
           />
           <YAxis
-            tickFormatter={(v: number) => f.number(v)}
+            tickFormatter={(v: number) => f.number(v, digits)}
             label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -4, fill: "#6b7280", fontSize: 12, style: { textAnchor: "middle" } }}
             tick={{ fontSize: 11 }}
             width={64}

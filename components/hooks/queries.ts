@@ -1,8 +1,14 @@
 "use client";
 import type { OverviewData } from "@/lib/views/overview";
+import type { ArticlesData } from "@/lib/views/articles";
+import type { ArticleDetailData } from "@/lib/views/article-detail";
+import type { CompareData } from "@/lib/views/compare";
 import { useView } from "./use-view";
 
 /** One hook per data view; the key is the view name plus the URL-derived params. */
 export type RangeParams = { account: number | null; from: string; to: string };
 
 export const useOverview = (p: RangeParams) => useView<OverviewData>("overview", p, p.account != null);
+export const useArticles = (p: RangeParams, enabled = true) => useView<ArticlesData>("articles", p, enabled && p.account != null);
+export const useArticleDetail = (p: { account: number; msgid: string }) => useView<ArticleDetailData>("articleDetail", p);
+export const useCompare = (p: { a: string[] }, enabled = true) => useView<CompareData>("compare", p, enabled);

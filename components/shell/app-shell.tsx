@@ -28,7 +28,8 @@ export function AppShell({ user, children }: { user: { email: string; role: stri
   const { role } = useReportContext();
   // Moving between report pages keeps the account and range.
   const carried = new URLSearchParams([...search].filter(([k]) => ["account", "range", "from", "to"].includes(k))).toString();
-  const isReport = REPORT_PATHS.test(pathname) && !pathname.startsWith("/compare");
+  // Compare chooses its own articles; an article page is one article, whatever the range.
+  const isReport = REPORT_PATHS.test(pathname) && !pathname.startsWith("/compare") && !pathname.startsWith("/articles/");
   const setLanguage = () => {
     document.cookie = `${LOCALE_COOKIE}=${locale === "zh" ? "en" : "zh"}; path=/; max-age=31536000; samesite=lax`;
     router.refresh();

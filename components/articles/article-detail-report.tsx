@@ -1,0 +1,310 @@
+"use client";
+import Link from "next/link";
+import { CHANNELS } from "@/lib/analytics/channels";
+import type { ArticleDetailData } from "@/lib/views/article-detail";
+import { channelLabel } from "../charts/labels";
+import { SeriesChart } from "../charts/series-chart";
+import { ExportMenu } from "../export-menu";
+import { useArticleDetail } from "../hooks/queries";
+import { useFormat, useLocale, useT } from "../i18n";
+import { Panel } from "../panel";
+import { useReportContext, useReportState } from "../shell/report-context";
+import { GenerationBadge } from "./generation-badge";
+import { StatCard } from "./stat-card";
+
+type Generation = "legacy" | "new";
+
+/** One article: headline figures and its cumulative curves by day since send, from either generation. */
+export function ArticleDetailReport({ account, msgid }: { account: number; msgid: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const state = useReportState();
+  const { accounts } = useReportContext();
+  const params = { account, msgid };
+  const query = useArticleDetail(params);
+  const data = query.data;
+  const a = data?.article;
+  const available: Generation[] = a ? (["new", "legacy"] as const).filter((g) => a[g] !== null) : [];
+  const asked = state.search.get("gen");
+  const gen: Generation = available.includes(asked as Generation) ? (asked as Generation) : (available[0] ?? "new");
+  const carried = new URLSearchParams([...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)));
+  if (!carried.has("account")) carried.set("account", String(account));
+  const accountName = accounts.find((x) => x.id === account)?.name ?? `#${account}`;
+  const dayLabel = t("articleDetail.daysAxis");
+  const newOnlyText = data ? <NewOnlyNote data={data} /> : null;
+  const legacyOnly = data?.article.new === null;
+
+  const curvesPanel = (
+    <Panel title={t("articleDetail.curves")} query={query} testId="article-curves" actions={<ExportMenu view="articleDetail" params={params} table={`curves-${gen}`} />}>
+      {(d) => (
+        <SeriesChart
+          testId="article-curves-chart"
+          data={(d.article[gen] ?? []).map((p) => ({ day: p.day, sharers: p.sharers, favourites: p.favourites }))}
+          xKey="day"
+          kind="line"
+          series={[
+            { key: "sharers", label: t("articles.col.sharers") },
+            { key: "favourites", label: t("articles.col.favourites") },
+          ]}
+          xLabel={dayLabel}
+          yLabel={t("articleDetail.peopleAxis")}
+          tableLabel={t("articleDetail.showTable")}
+          height={280}
+        />
+      )}
+    </Panel>
+  );
+  const back = (
+    <p className="back">
+      <Link href={`/articles?${carried.toString()}`}>← {t("articleDetail.back")}</Link>
+    </p>
+  );
+  // One message for a missing article or a failed load, not one per chart.
+  if (query.error)
+    return (
+      <div className="page article-detail">
+        {back}
+        <h1 data-testid="article-title">{msgid}</h1>
+        <Panel title={t("articleDetail.headline")} query={query} testId="article-headline">
+          {() => null}
+        </Panel>
+      </div>
+    );
+
+  return (
+    <div className="page article-detail">
+      {back}
+      <header className="article-head">
+        <h1 data-testid="article-title">{a?.title || msgid}</h1>
+        <p className="muted">
+          {accountName} · {t("articleDetail.sent", { date: a?.sendDate ?? "…" })}
+          {a?.position ? ` · ${t("articleDetail.position", { n: a.position })}` : ""} · <code>{msgid}</code>{" "}
+          {a ? <GenerationBadge generation={a.legacy && a.new ? "both" : a.new ? "new" : "legacy"} /> : null}
+          {a?.contentUrl ? (
+            <>
+              {" · "}
+              <a href={a.contentUrl} target="_blank" rel="noreferrer noopener">
+                {t("articleDetail.open")}
+              </a>
+            </>
+          ) : null}
+        </p>
+      </header>
+
+      <Panel title={t("articleDetail.headline")} query={query} testId="article-headline" actions={<ExportMenu view="articleDetail" params={params} table="headline" />}>
+        {(d) => <Headline data={d} />}
+      </Panel>
+
+      {data ? <GenerationNotice data={data} gen={gen} available={available} onChoose={(g) => state.update({ gen: g === available[0] ? null : g })} /> : null}
+
+      <Panel
+        title={t("articleDetail.sources")}
+        query={query}
+        testId="article-sources"
+        actions={<ExportMenu view="articleDetail" params={params} table={`sources-${gen}`} />}
+      >
+        {(d) => {
+          const points = d.article[gen] ?? [];
+          return (
+            <>
+              <SeriesChart
+                testId="article-sources-chart"
+                data={points.map((p) => ({ day: p.day, ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])) }))}
+                xKey="day"
+                kind="area"
+                stacked
+                series={CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, [gen]) }))}
+                xLabel={dayLabel}
+                yLabel={t("articleDetail.readersAxis")}
+                tableLabel={t("articleDetail.showTable")}
+              />
+              <p className="muted small">{t(gen === "new" ? "articleDetail.sourcesNoteNew" : "articleDetail.sourcesNoteLegacy")}</p>
+            </>
+          );
+        }}
+      </Panel>
+
+      {legacyOnly ? (
+        <div className="grid-2">
+          {curvesPanel}
+          <Panel title={t("articleDetail.newOnlyCharts")} query={query} testId="article-new-only" isEmpty={() => true} emptyText={newOnlyText}>
+            {() => null}
+          </Panel>
+        </div>
+      ) : (
+        <>
+          <div className="grid-2">
+            {curvesPanel}
+            <Panel
+              title={t("articleDetail.interactions")}
+              query={query}
+              testId="article-interactions"
+              actions={<ExportMenu view="articleDetail" params={params} table="interactions" />}
+            >
+              {(d) => (
+                <SeriesChart
+                  testId="article-interactions-chart"
+                  data={(d.article.new ?? []).map((p) => ({ day: p.day, likes: p.likes, zaikan: p.zaikan, comments: p.comments }))}
+                  xKey="day"
+                  kind="line"
+                  series={[
+                    { key: "likes", label: t("articleDetail.metric.likes") },
+                    { key: "zaikan", label: t("articleDetail.metric.zaikan") },
+                    { key: "comments", label: t("articleDetail.metric.comments") },
+                  ]}
+                  xLabel={dayLabel}
+                  yLabel={t("articleDetail.countAxis")}
+                  tableLabel={t("articleDetail.showTable")}
+                  height={280}
+                />
+              )}
+            </Panel>
+          </div>
+          <div className="grid-2">
+            <Panel
+              title={t("articleDetail.metric.finishRate")}
+              query={query}
+              testId="article-finish"
+              actions={<ExportMenu view="articleDetail" params={params} table="quality" />}
+            >
+              {(d) => (
+                <SeriesChart
+                  testId="article-finish-chart"
+                  data={(d.article.new ?? []).map((p) => ({ day: p.day, finishRate: p.finishRate == null ? null : p.finishRate * 100 }))}
+                  xKey="day"
+                  kind="line"
+                  digits={1}
+                  series={[{ key: "finishRate", label: t("articleDetail.metric.finishRate") }]}
+                  xLabel={dayLabel}
+                  yLabel={t("articleDetail.percentAxis")}
+                  tableLabel={t("articleDetail.showTable")}
+                  height={240}
+                />
+              )}
+            </Panel>
+            <Panel
+              title={t("articleDetail.metric.avgActiveMinutes")}
+              query={query}
+              testId="article-time"
+              actions={<ExportMenu view="articleDetail" params={params} table="quality" />}
+            >
+              {(d) => (
+                <SeriesChart
+                  testId="article-time-chart"
+                  data={(d.article.new ?? []).map((p) => ({ day: p.day, seconds: p.avgActiveMinutes == null ? null : p.avgActiveMinutes * 60 }))}
+                  xKey="day"
+                  kind="line"
+                  series={[{ key: "seconds", label: t("articleDetail.metric.avgActiveMinutes") }]}
+                  xLabel={dayLabel}
+                  yLabel={t("articleDetail.secondsAxis")}
+                  tableLabel={t("articleDetail.showTable")}
+                  height={240}
+                />
+              )}
+            </Panel>
+          </div>
+          <Panel
+            title={t("articleDetail.dropOff")}
+            query={query}
+            testId="article-dropoff"
+            isEmpty={(d) => d.dropOff === null}
+            actions={<ExportMenu view="articleDetail" params={params} table="dropoff" />}
+          >
+            {(d) => (
+              <>
+                <SeriesChart
+                  testId="article-dropoff-chart"
+                  data={(d.dropOff ?? []).map((p) => ({ position: t(`articleDetail.fifth.${p.position}`), leaving: p.rate * 100 }))}
+                  xKey="position"
+                  kind="bar"
+                  digits={1}
+                  series={[{ key: "leaving", label: t("articleDetail.col.leaving") }]}
+                  xLabel={t("articleDetail.positionAxis")}
+                  yLabel={t("articleDetail.leavingAxis")}
+                  tableLabel={t("articleDetail.showTable")}
+                  height={260}
+                />
+                <p className="muted small">{t("articleDetail.dropOffNote", { date: d.headline.statDate ?? "" })}</p>
+              </>
+            )}
+          </Panel>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Headline({ data }: { data: ArticleDetailData }) {
+  const t = useT();
+  const f = useFormat();
+  const h = data.headline;
+  const hasNew = data.article.new !== null;
+  const cards: { id: string; raw: number | null; text: string; hint?: string }[] = [
+    { id: "delivered", raw: h.delivered, text: f.number(h.delivered), hint: h.delivered == null ? t("articleDetail.noDelivered") : undefined },
+    { id: "readers", raw: h.readers, text: f.number(h.readers) },
+    { id: "readRate", raw: h.readRate, text: f.percent(h.readRate) },
+    { id: "sharers", raw: h.sharers, text: f.number(h.sharers) },
+    { id: "shareRate", raw: h.shareRate, text: f.percent(h.shareRate) },
+    { id: "favourites", raw: h.favourites, text: f.number(h.favourites) },
+  ];
+  if (hasNew) {
+    cards.push(
+      { id: "likes", raw: h.likes, text: f.number(h.likes) },
+      { id: "zaikan", raw: h.zaikan, text: f.number(h.zaikan) },
+      { id: "comments", raw: h.comments, text: f.number(h.comments) },
+      { id: "finishRate", raw: h.finishRate, text: f.percent(h.finishRate) },
+      { id: "avgActiveMinutes", raw: h.avgActiveMinutes, text: h.avgActiveMinutes == null ? "–" : t("articleDetail.minutes", { n: f.number(h.avgActiveMinutes, 1) }) },
+    );
+  }
+  return (
+    <>
+      <div className="kpis">
+        {cards.map((c) => (
+          <StatCard key={c.id} id={c.id} label={t(`articleDetail.metric.${c.id}`)} value={c.text} raw={c.raw} hint={c.hint} />
+        ))}
+      </div>
+      <p className="muted small">
+        {t("articleDetail.asOf", { date: h.statDate ?? "–", day: h.day ?? 0 })} · {t("articleDetail.rateNote")}
+      </p>
+    </>
+  );
+}
+
+function GenerationNotice({ data, gen, available, onChoose }: { data: ArticleDetailData; gen: Generation; available: Generation[]; onChoose: (g: Generation) => void }) {
+  const t = useT();
+  const a = data.article;
+  if (available.length === 2) {
+    return (
+      <div className="notice gen-notice" data-testid="generation-notice">
+        <span>{t("articleDetail.bothNote", { legacyDays: a.legacy?.length ?? 0, newDays: a.new?.length ?? 0 })}</span>
+        <span className="segmented" role="group" aria-label={t("articleDetail.chooseGeneration")}>
+          {available.map((g) => (
+            <button key={g} type="button" aria-pressed={gen === g} className={gen === g ? "on" : undefined} onClick={() => onChoose(g)} data-testid={`generation-${g}`}>
+              {t(`articleDetail.curveOf.${g}`, { days: a[g]?.length ?? 0 })}
+            </button>
+          ))}
+        </span>
+      </div>
+    );
+  }
+  // Legacy only: the panel standing in for the new-generation charts says why.
+  if (available[0] === "legacy") return null;
+  return (
+    <div className="notice" data-testid="generation-notice">
+      {t("articleDetail.newOnlyNote", { days: a.new?.length ?? 0 })}
+    </div>
+  );
+}
+
+/** Why the new-generation-only figures are missing for a legacy-only article. */
+function NewOnlyNote({ data }: { data: ArticleDetailData }) {
+  const t = useT();
+  const { sendDate } = data.article;
+  return (
+    <span data-testid="legacy-only-note">
+      {sendDate < data.newFirstDate
+        ? t("articleDetail.legacyOnlyBefore", { date: sendDate, first: data.newFirstDate, days: data.article.legacy?.length ?? 0 })
+        : t("articleDetail.legacyOnlyMissing", { date: sendDate, days: data.article.legacy?.length ?? 0 })}
+    </span>
+  );
+}
