@@ -121,7 +121,7 @@ export function databaseTokenStore({ db, secrets }: Database): TokenStore {
 export { AUTH_TYPES };
 
 /** The accounts a user may see, names only: for switchers and pickers. */
-export async function visibleAccounts(database: Database, user: { role: string; accountIds: number[] }) {
+export async function visibleAccounts(database: Database, user: { accountIds: number[] }) {
   const all = await database.db.select({ id: accounts.id, name: accounts.name, appid: accounts.appid }).from(accounts).orderBy(asc(accounts.id));
-  return user.role === "admin" ? all : all.filter((a) => user.accountIds.includes(a.id));
+  return all.filter((a) => user.accountIds.includes(a.id));
 }

@@ -69,6 +69,11 @@ export async function assignedAccountIds({ db }: Database, userId: number): Prom
   return rows.map((r) => r.accountId);
 }
 
+export async function allAccountIds({ db }: Database): Promise<number[]> {
+  const rows = await db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id));
+  return rows.map((r) => r.id);
+}
+
 export async function listUsers({ db }: Database) {
   const [people, links] = await Promise.all([
     db.select(publicUserColumns).from(users).orderBy(asc(users.id)),

@@ -61,7 +61,7 @@ export function SeriesChart({
             width={64}
           />
           <Tooltip formatter={(v) => fmt(v)} labelFormatter={(l) => (formatX ? formatX(l as string) : String(l))} />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s, i) => {
             const common = { key: s.key, dataKey: s.key, name: s.label, isAnimationActive: false, stackId: stacked ? "stack" : undefined };
             const color = s.color ?? colorAt(i);

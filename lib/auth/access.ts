@@ -6,7 +6,7 @@ export interface SessionUser {
   email: string;
   name: string;
   role: Role;
-  /** Accounts assigned to a manager or viewer; admins see every account. */
+  /** The accounts the user may see: assigned ones, or every existing account for an admin. */
   accountIds: number[];
 }
 
@@ -14,13 +14,14 @@ export type AccountRight = "view" | "manage";
 
 export const isAdmin = (user: SessionUser) => user.role === "admin";
 
+/** An account that does not exist is not visible to anyone, admins included. */
 export function canSeeAccount(user: SessionUser, accountId: number): boolean {
-  return isAdmin(user) || user.accountIds.includes(accountId);
+  return user.accountIds.includes(accountId);
 }
 
 /** Sync, backfill and credential edits: admins, and managers on their accounts. */
 export function canManageAccount(user: SessionUser, accountId: number): boolean {
-  return isAdmin(user) || (user.role === "manager" && user.accountIds.includes(accountId));
+  return user.accountIds.includes(accountId) && (isAdmin(user) || user.role === "manager");
 }
 
 export function hasRight(user: SessionUser, accountId: number, right: AccountRight): boolean {

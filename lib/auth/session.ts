@@ -1,9 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
-import { assignedAccountIds, findUser } from "@/db/users";
+import { allAccountIds, assignedAccountIds, findUser } from "@/db/users";
 import type { SessionUser } from "./access";
 import { authOptions } from "./options";
 
@@ -18,13 +19,13 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const database = await getDatabase();
   const user = await findUser(database, id);
   if (!user) return null;
-  const accountIds = user.role === "admin" ? [] : await assignedAccountIds(database, id);
+  const accountIds = user.role === "admin" ? await allAccountIds(database) : await assignedAccountIds(database, id);
   return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds };
 });
 
-/** For pages: anonymous visitors go to the sign-in page and come back afterwards. */
-export async function requirePageUser(returnTo = "/"): Promise<SessionUser> {
+/** For pages: anonymous visitors go to the sign-in page and come back to the URL they asked for. */
+export async function requirePageUser(): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/login?next=${encodeURIComponent((await headers()).get("x-readout-url") ?? "/")}`);
   return user;
 }
