@@ -3,6 +3,8 @@ import type { OverviewData } from "@/lib/views/overview";
 import type { ArticlesData } from "@/lib/views/articles";
 import type { ArticleDetailData } from "@/lib/views/article-detail";
 import type { CompareData } from "@/lib/views/compare";
+import type { HourlyData } from "@/lib/views/hourly";
+import type { SharesData } from "@/lib/views/shares";
 import { useView } from "./use-view";
 
 /** One hook per data view; the key is the view name plus the URL-derived params. */
@@ -12,3 +14,5 @@ export const useOverview = (p: RangeParams) => useView<OverviewData>("overview",
 export const useArticles = (p: RangeParams, enabled = true) => useView<ArticlesData>("articles", p, enabled && p.account != null);
 export const useArticleDetail = (p: { account: number; msgid: string }) => useView<ArticleDetailData>("articleDetail", p);
 export const useCompare = (p: { a: string[] }, enabled = true) => useView<CompareData>("compare", p, enabled);
+export const useHourly = (p: RangeParams) => useView<HourlyData>("hourly", p, p.account != null);
+export const useShares = (p: RangeParams) => useView<SharesData>("shares", p, p.account != null);

@@ -41,7 +41,8 @@ export function useReportState() {
     const state: ReportState = readReportState(search, today);
     const account = accounts.find((a) => a.id === state.account) ?? accounts[0] ?? null;
     const update = (change: Record<string, string | number | null | undefined | string[]>) => {
-      const next = new URLSearchParams(search);
+      // The live URL, not the render's snapshot: two quick changes must both stick.
+      const next = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(change)) {
         next.delete(k);
         if (Array.isArray(v)) v.forEach((x) => next.append(k, x));

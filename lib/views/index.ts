@@ -4,6 +4,8 @@ import { overviewView } from "./overview";
 import { articlesView } from "./articles";
 import { articleDetailView } from "./article-detail";
 import { compareView } from "./compare";
+import { hourlyView } from "./hourly";
+import { sharesView } from "./shares";
 
 /** Every dashboard data endpoint, by the name in /api/views/<name> and /api/export/<name>. */
 export const VIEWS: Record<string, ViewDefinition<never, never>> = {
@@ -11,4 +13,6 @@ export const VIEWS: Record<string, ViewDefinition<never, never>> = {
   articles: articlesView,
   articleDetail: articleDetailView,
   compare: compareView,
+  hourly: hourlyView,
+  shares: sharesView,
 } as unknown as Record<string, ViewDefinition<never, never>>;

@@ -1,0 +1,217 @@
+"use client";
+import Link from "next/link";
+import { shareSceneLabel, SHARE_SCENES } from "@/lib/analytics/channels";
+import type { ByScene } from "@/db/analytics/shares";
+import { hourLabel } from "@/lib/views/hours";
+import type { SharesData } from "@/lib/views/shares";
+import { colorAt } from "../charts/palette";
+import { SeriesChart } from "../charts/series-chart";
+import { ExportMenu } from "../export-menu";
+import { useShares } from "../hooks/queries";
+import { MetricSwitch } from "../hourly/metric-switch";
+import { useLocale, useT } from "../i18n";
+import { KpiCard } from "../kpi-card";
+import { Panel } from "../panel";
+import { useReportState } from "../shell/report-context";
+
+type Metric = "count" | "people";
+const METRICS: Metric[] = ["count", "people"];
+const FIELD = { count: "shareCount", people: "shareUser" } as const;
+
+/** Known scenes keep their colour whichever are present; unknown codes follow. */
+const KNOWN = Object.keys(SHARE_SCENES).map(Number);
+const sceneColor = (code: number, scenes: number[]) =>
+  colorAt(KNOWN.includes(code) ? KNOWN.indexOf(code) : KNOWN.length + scenes.filter((s) => !KNOWN.includes(s)).indexOf(code));
+
+export function SharesReport() {
+  const t = useT();
+  const locale = useLocale();
+  const state = useReportState();
+  const params = { account: state.accountId, from: state.from, to: state.to };
+  const query = useShares(params);
+  const metric: Metric = state.search.get("metric") === "people" ? "people" : "count";
+  const { from, to } = state;
+
+  const sceneRow = (scenes: number[], byScene: ByScene) =>
+    Object.fromEntries(scenes.map((code) => [`scene_${code}`, byScene[code]?.[FIELD[metric]] ?? null]));
+  const sceneSeries = (scenes: number[]) => scenes.map((code) => ({ key: `scene_${code}`, label: shareSceneLabel(code, locale), color: sceneColor(code, scenes) }));
+  const withDataHref = (d: SharesData) => {
+    if (!d.rangeWithData) return null;
+    const next = new URLSearchParams(state.search);
+    next.set("range", "custom");
+    next.set("from", d.rangeWithData.from);
+    next.set("to", d.rangeWithData.to);
+    return `/shares?${next.toString()}`;
+  };
+  const mixed = (d: SharesData) => d.sceneDays.length > 0 && d.newOnlyDays > 0;
+  const newOnly = (d: SharesData) => d.sceneDays.length === 0 && d.newOnlyDays > 0;
+  const averaged = (d: SharesData) => !(d.hourlyDaysWithData === 1 && from === to);
+
+  const newSharersPanel = (
+    <Panel
+      key="new-sharers"
+      title={t("shares.newSharers")}
+      query={query}
+      testId="shares-new"
+      isEmpty={(d) => d.newDays === 0}
+      emptyText={t("shares.empty.newSharers")}
+      actions={query.data?.newDays ? <ExportMenu view="shares" params={params} table="newSharers" /> : null}
+    >
+      {(d) => (
+        <>
+          <p className="notice small" data-testid="shares-new-note">
+            {mixed(d) ? t("shares.note.mixed", { last: d.lastDateWithData ?? "" }) : t("shares.note.newOnly")}
+          </p>
+          <SeriesChart
+            testId="shares-new-chart"
+            data={d.newSharers.filter((x) => x.sharers !== null).map((x) => ({ date: x.date, sharers: x.sharers }))}
+            xKey="date"
+            kind="bar"
+            series={[{ key: "sharers", label: t("shares.col.newSharers"), color: colorAt(4) }]}
+            xLabel={t("unit.date")}
+            yLabel={t("shares.axis.sharers")}
+            tableLabel={t("shares.showTable")}
+            formatX={(v) => String(v).slice(5)}
+          />
+        </>
+      )}
+    </Panel>
+  );
+  const showNewFirst = query.data !== undefined && newOnly(query.data);
+  const showNew = query.data !== undefined && query.data.newOnlyDays > 0;
+
+  return (
+    <div className="page shares-page">
+      <h1>{t("nav.shares")}</h1>
+      <Panel
+        title={t("shares.kpis")}
+        query={query}
+        testId="shares-kpis"
+        isEmpty={(d) => d.kpis.every((k) => k.value === null)}
+        emptyText={t("shares.empty.all", { from, to })}
+        actions={query.data?.kpis.some((k) => k.value !== null) ? <ExportMenu view="shares" params={params} table="kpis" /> : null}
+      >
+        {(d) => (
+          <>
+            <div className="kpis">
+              {d.kpis
+                .filter((k) => k.value !== null)
+                .map((k) => (
+                  <KpiCard key={k.metric} id={k.metric} label={t(`shares.kpi.${k.metric}`)} value={k.value} previous={k.previous} pct={k.pct} />
+                ))}
+            </div>
+            <p className="muted small">{t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}</p>
+            {d.kpis
+              .filter((k) => k.value !== null && k.previous !== null && k.days !== k.previousDays)
+              .map((k) => (
+                <p key={k.metric} className="muted small" data-testid={`shares-coverage-${k.metric}`}>
+                  {t("shares.coverage", { metric: t(`shares.kpi.${k.metric}`), days: k.days, previousDays: k.previousDays })}
+                </p>
+              ))}
+            {mixed(d) || newOnly(d) ? (
+              <p className="notice small" data-testid="shares-kpis-note">
+                {t("shares.kpisNote.mixed", { last: d.lastDateWithData ?? "" })}
+              </p>
+            ) : null}
+          </>
+        )}
+      </Panel>
+
+      {showNewFirst ? newSharersPanel : null}
+
+      {query.data && (query.data.sceneDays.length > 0 || query.data.hourlyDaysWithData > 0) ? (
+        <div className="report-controls" data-testid="shares-controls">
+          <MetricSwitch
+            testId="shares-metric"
+            label={t("shares.metric.label")}
+            value={metric}
+            options={METRICS.map((m) => ({ value: m, label: t(`shares.metric.${m}`) }))}
+            onChange={(m) => state.update({ metric: m === "count" ? null : m })}
+          />
+        </div>
+      ) : null}
+
+      <Panel
+        title={t("shares.daily")}
+        query={query}
+        testId="shares-daily"
+        isEmpty={(d) => d.sceneDays.length === 0}
+        emptyText={query.data ? <NoScenes data={query.data} from={from} to={to} href={withDataHref(query.data)} /> : null}
+        actions={query.data?.sceneDays.length ? <ExportMenu view="shares" params={params} table="daily" /> : null}
+      >
+        {(d) => (
+          <>
+            <p className="muted small">{t("shares.sceneSource", { from: d.sceneDays[0]!.date, to: d.sceneDays.at(-1)!.date })}</p>
+            <SeriesChart
+              testId="shares-daily-chart"
+              data={d.sceneDays.map((day) => ({ date: day.date, ...sceneRow(d.scenes, day.byScene) }))}
+              xKey="date"
+              kind="bar"
+              stacked
+              series={sceneSeries(d.scenes)}
+              xLabel={t("unit.date")}
+              yLabel={t(`shares.axis.${metric}`)}
+              tableLabel={t("shares.showTable")}
+              formatX={(v) => String(v).slice(5)}
+            />
+            {d.lastDateWithData && to > d.lastDateWithData ? (
+              <p className="notice small" data-testid="shares-partial">
+                {t("shares.note.partialScenes", { last: d.lastDateWithData })}
+              </p>
+            ) : null}
+          </>
+        )}
+      </Panel>
+
+      <Panel
+        title={t("shares.hourly")}
+        query={query}
+        testId="shares-hourly"
+        isEmpty={(d) => d.hourlyDaysWithData === 0}
+        emptyText={t("shares.empty.hourly", { from, to })}
+        actions={query.data?.hourlyDaysWithData ? <ExportMenu view="shares" params={params} table="hourly" /> : null}
+      >
+        {(d) => (
+          <>
+            <p className="muted small" data-testid="shares-hourly-scope">
+              {averaged(d) ? t("shares.averaged", { days: d.hourlyDaysWithData }) : t("shares.oneDay", { date: from })}
+            </p>
+            <SeriesChart
+              testId="shares-hourly-chart"
+              data={d.hours.map((h) => ({ hour: h.hour, ...sceneRow(d.scenes, h.byScene) }))}
+              xKey="hour"
+              kind="bar"
+              stacked
+              series={sceneSeries(d.scenes)}
+              xLabel={t("unit.hour")}
+              yLabel={t(`shares.axis.${metric}${averaged(d) ? "Avg" : ""}`)}
+              digits={averaged(d) ? 1 : 0}
+              tableLabel={t("shares.showTable")}
+              formatX={(v) => hourLabel(Number(v))}
+            />
+          </>
+        )}
+      </Panel>
+
+      {showNew && !showNewFirst ? newSharersPanel : null}
+    </div>
+  );
+}
+
+/** Why the range has no share scenes, and a way to the last days that have them. */
+function NoScenes({ data, from, to, href }: { data: SharesData; from: string; to: string; href: string | null }) {
+  const t = useT();
+  const last = data.lastDateWithData;
+  return (
+    <div className="no-data" data-testid="shares-no-scenes">
+      <p>{last === null ? t("shares.empty.scenesNever") : t("shares.empty.scenes", { from, to, last })}</p>
+      {href && data.rangeWithData ? (
+        <p>
+          <Link href={href} className="button-link" data-testid="shares-range-with-data">
+            {t("shares.empty.link", data.rangeWithData)}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
