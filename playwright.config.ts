@@ -1,7 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = ".data-e2e";
+import { E2E } from "./e2e/env";
 
 export default defineConfig({
   testDir: "e2e",
@@ -9,11 +7,13 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: E2E.baseUrl,
     viewport: { width: 1440, height: 900 },
     trace: "retain-on-failure",
+    acceptDownloads: true,
   },
   projects: [
     {
@@ -37,15 +37,23 @@ export default defineConfig({
       },
     },
   ],
+  // The demo path on a fresh data folder: simulator, backfill, demo users, then `next start`
+  // (built beforehand by scripts/test-all.sh). The pinned date makes every number repeatable.
   webServer: {
-    command: `rm -rf ${dataDir} && next start -H 127.0.0.1 -p ${port}`,
-    url: `http://127.0.0.1:${port}`,
+    command: `rm -rf ${E2E.dataDir} && npx tsx --conditions=react-server scripts/demo.ts`,
+    url: `${E2E.baseUrl}/login`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 300_000,
+    stdout: "pipe",
     env: {
-      PGLITE_DIR: dataDir,
+      PGLITE_DIR: E2E.dataDir,
+      PORT: String(E2E.port),
+      SIMULATOR_PORT: String(E2E.simulatorPort),
+      READOUT_TODAY: E2E.today,
+      NEXTAUTH_URL: E2E.baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
+      DAILY_SYNC: "off",
     },
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { previousPeriod } from "@/lib/analytics/metrics";
 import { addDaysIso, daysBetween, isIsoDate, type IsoDate } from "@/lib/dates";
 
 /**
@@ -11,12 +12,12 @@ export const DEFAULT_RANGE: RangePreset = "last30";
 /** Longest range a chart asks for: enough for a year-over-year look, small enough to stay fast. */
 export const MAX_RANGE_DAYS = 400;
 
-export const isoDateSchema = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+export const isoDateSchema = z.string().refine(isIsoDate, { message: "must be a date written YYYY-MM-DD", abort: true });
 
 /** A concrete Beijing date range [from, to], validated. */
 export const dateRangeSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((r) => r.from <= r.to, { message: "the start date must not be after the end date", path: ["from"] })
+  .refine((r) => r.from <= r.to, { message: "the start date must not be after the end date", path: ["from"], abort: true })
   .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, { message: `a range may span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
 
 export const accountIdSchema = z.coerce.number().int().positive();
@@ -43,10 +44,7 @@ export function resolveRange(preset: RangePreset, today: IsoDate, custom?: { fro
 }
 
 /** The period of the same length just before [from, to]: what deltas compare with. */
-export function previousRange(range: { from: IsoDate; to: IsoDate }) {
-  const length = daysBetween(range.from, range.to) + 1;
-  return { from: addDaysIso(range.from, -length), to: addDaysIso(range.from, -1) };
-}
+export const previousRange = (range: { from: IsoDate; to: IsoDate }) => previousPeriod(range.from, range.to);
 
 export interface ReportState {
   account: number | null;

@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { getDatabase } from "@/db/client";
 import { visibleAccounts } from "@/db/accounts";
 import { beijingToday } from "@/lib/clock";
@@ -13,9 +12,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const accounts = await visibleAccounts(await getDatabase(), user);
   return (
     <ReportProvider value={{ today: beijingToday(), accounts, role: user.role }}>
-      <Suspense>
-        <AppShell user={{ email: user.email, role: user.role }}>{children}</AppShell>
-      </Suspense>
+      <AppShell user={{ email: user.email, role: user.role }}>{children}</AppShell>
     </ReportProvider>
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDatabase } from "@/db/client";
@@ -22,9 +23,9 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds };
 });
 
-/** For pages: anonymous visitors go to the sign-in page and come back afterwards. */
-export async function requirePageUser(returnTo = "/"): Promise<SessionUser> {
+/** For pages: anonymous visitors go to the sign-in page and come back to the URL they asked for. */
+export async function requirePageUser(): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/login?next=${encodeURIComponent((await headers()).get("x-readout-url") ?? "/")}`);
   return user;
 }
