@@ -1,8 +1,12 @@
 import "server-only";
 import type { ViewDefinition } from "./types";
 import { overviewView } from "./overview";
+import { syncStatusView } from "./sync-status";
+import { completenessView } from "./completeness";
 
 /** Every dashboard data endpoint, by the name in /api/views/<name> and /api/export/<name>. */
 export const VIEWS: Record<string, ViewDefinition<never, never>> = {
   overview: overviewView,
+  "sync-status": syncStatusView,
+  completeness: completenessView,
 } as unknown as Record<string, ViewDefinition<never, never>>;
