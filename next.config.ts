@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // and would publish the wasm under .next/static.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  // Dev servers log server-action arguments by default: those can carry AppSecrets.
+  logging: { serverFunctions: false },
 };
 
 export default nextConfig;

@@ -27,21 +27,27 @@ const LOCK_SCOPE_IDS: Record<LockScope, number> = { "sync-account": 1, "daily-sy
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 export const IN_MEMORY = "memory://";
 
-let opening: Promise<Database> | undefined;
+/**
+ * Next.js bundles server code in several layers (server components, server actions, route
+ * handlers, instrumentation), each with its own copy of this module: a module-level variable
+ * would open the PGlite folder once per layer, and each copy would see only its own writes.
+ * The one process-wide handle therefore lives on globalThis.
+ */
+const shared = globalThis as typeof globalThis & { __readoutDatabase?: Promise<Database> };
 
 /** The process-wide database, opened and migrated once. */
 export function getDatabase(): Promise<Database> {
-  opening ??= openFromEnv().catch((error: unknown) => {
-    opening = undefined;
+  shared.__readoutDatabase ??= openFromEnv().catch((error: unknown) => {
+    shared.__readoutDatabase = undefined;
     throw error;
   });
-  return opening;
+  return shared.__readoutDatabase;
 }
 
 /** Closes the process-wide database (CLI exit, tests). */
 export async function closeDatabase(): Promise<void> {
-  const current = opening;
-  opening = undefined;
+  const current = shared.__readoutDatabase;
+  shared.__readoutDatabase = undefined;
   if (current) await (await current).close();
 }
 

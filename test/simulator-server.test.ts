@@ -326,3 +326,34 @@ describe("simulator server: faults", () => {
     await expect(startSimulator({ accounts: 0 })).rejects.toThrow(/accounts/);
   });
 });
+
+describe("simulator server: IP whitelist and unverified accounts", () => {
+  it("answers 40164 naming the caller's IP when it is not whitelisted, and serves it once it is", async () => {
+    await withSimulator({ ipWhitelist: "203.0.113.7" }, async (sim) => {
+      const classic = await classicToken(sim);
+      expect(errcodeOf(classic)).toBe(40164);
+      expect(classic.json?.errmsg).toMatch(/^invalid ip 127\.0\.0\.1 ipv6 ::ffff:127\.0\.0\.1, not in whitelist rid: /);
+      const stable = await post(`${sim.url}/cgi-bin/stable_token`, { grant_type: "client_credential", appid: APPID, secret: "simsecret1" });
+      expect(errcodeOf(stable)).toBe(40164);
+      // A wrong secret is still reported as such: WeChat checks the credentials first.
+      expect(errcodeOf(await classicToken(sim, APPID, "wrong"))).toBe(40125);
+    });
+    await withSimulator({ ipWhitelist: "203.0.113.7, 127.0.0.1" }, async (sim) => {
+      expect(typeof (await classicToken(sim)).json?.access_token).toBe("string");
+    });
+  });
+
+  it("answers 48001 to the datacube calls of unverified accounts only", async () => {
+    await withSimulator({ unverifiedAppids: "wxsim0000000002" }, async (sim) => {
+      const token2 = await tokenOf(sim, "wxsim0000000002");
+      expect(typeof token2).toBe("string");
+      expect(errcodeOf(await datacube(sim, "getbizsummary", token2, "2026-02-01"))).toBe(48001);
+      expect(errcodeOf(await datacube(sim, "getbizsummary", await tokenOf(sim), "2026-02-01"))).toBeUndefined();
+    });
+  });
+
+  it("rejects malformed lists", async () => {
+    await expect(startSimulator({ ipWhitelist: "not an ip" })).rejects.toThrow(/ipWhitelist/);
+    await expect(startSimulator({ unverifiedAppids: "abc" })).rejects.toThrow(/unverifiedAppids/);
+  });
+});

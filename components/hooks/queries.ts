@@ -6,6 +6,10 @@ import type { CompareData } from "@/lib/views/compare";
 import type { HourlyData } from "@/lib/views/hourly";
 import type { SharesData } from "@/lib/views/shares";
 import { useView } from "./use-view";
+import { useQuery } from "@tanstack/react-query";
+import type { CompletenessData } from "@/lib/views/completeness";
+import type { SyncStatusData } from "@/lib/views/sync-status";
+import { fetchView, useView } from "./use-view";
 
 /** One hook per data view; the key is the view name plus the URL-derived params. */
 export type RangeParams = { account: number | null; from: string; to: string };
@@ -16,3 +20,7 @@ export const useArticleDetail = (p: { account: number; msgid: string }) => useVi
 export const useCompare = (p: { a: string[] }, enabled = true) => useView<CompareData>("compare", p, enabled);
 export const useHourly = (p: RangeParams) => useView<HourlyData>("hourly", p, p.account != null);
 export const useShares = (p: RangeParams) => useView<SharesData>("shares", p, p.account != null);
+export const useCompleteness = (p: { account: number; from: string; to: string }) => useView<CompletenessData>("completeness", p);
+/** Polled every second while the run is running; the run is read from sync_runs, so it survives a reload. */
+export const useSyncStatus = (p: { account: number }) =>
+  useQuery({ queryKey: ["sync-status", p], queryFn: () => fetchView<SyncStatusData>("sync-status", p), refetchInterval: (q) => (q.state.data?.run?.status === "running" ? 1000 : false), staleTime: 0 });

@@ -21,6 +21,8 @@ const USAGE = `usage: npm run simulator -- [options]
   --text-plain-errors       serve error bodies as text/plain
   --token-overlap-s N       seconds an old token keeps working after a new one (default 300)
   --token-ttl-s N           token lifetime in seconds (default 7200)
+  --ip-whitelist IPS        comma-separated caller IPs allowed to fetch tokens; others get 40164
+  --unverified-appids IDS   comma-separated AppIDs whose datacube calls answer 48001 (unverified)
   --help                    show this`;
 
 const FLAGS = {
@@ -39,6 +41,8 @@ const FLAGS = {
   "text-plain-errors": { type: "boolean" },
   "token-overlap-s": { type: "string" },
   "token-ttl-s": { type: "string" },
+  "ip-whitelist": { type: "string" },
+  "unverified-appids": { type: "string" },
   help: { type: "boolean" },
 } as const;
 

@@ -1,6 +1,7 @@
 import { daysBetween, isIsoDate } from "@/lib/dates";
 import { ENDPOINTS, isEndpointName, type EndpointName } from "@/lib/wechat/endpoints";
 import { errorBody, parseJsonObject, send, sendError, sendHttpError, sendJson, sendTruncated } from "./respond";
+import { listOption } from "./options";
 import type { RequestContext } from "./state";
 
 /** POST /datacube/<name> and the quota query, validated and failing the way WeChat does. */
@@ -43,6 +44,7 @@ function answer(ctx: RequestContext, endpoint: EndpointName, appid: string): Ans
   const { state } = ctx;
   const today = state.today();
   const spec = ENDPOINTS[endpoint];
+  if (listOption(state.options.unverifiedAppids).includes(appid)) return error(48001, "api unauthorized");
   const retiredOn = state.options.legacyRetiredOn;
   if (spec.generation === "legacy" && retiredOn !== "never" && today >= retiredOn) {
     return error(47009, "this api is offline, please use the new api");

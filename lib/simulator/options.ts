@@ -28,6 +28,10 @@ export interface SimulatorOptions {
   /** A newly issued token retires the account's previous one after this many seconds. */
   tokenOverlapS?: number;
   tokenTtlS?: number;
+  /** Comma-separated caller IPs allowed to fetch tokens; others get 40164 naming their IP ("" = no whitelist). */
+  ipWhitelist?: string;
+  /** Comma-separated AppIDs of unverified accounts: their datacube calls answer 48001. */
+  unverifiedAppids?: string;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, "today">> & { today: IsoDate | undefined };
@@ -51,6 +55,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   textPlainErrors: false,
   tokenOverlapS: 300,
   tokenTtlS: 7200,
+  ipWhitelist: "",
+  unverifiedAppids: "",
 };
 
 /** A bad option value; `option` is the SimulatorOptions key, so a CLI can name its flag. */
@@ -74,6 +80,9 @@ const number =
   (min: number, max: number): Check =>
   (v) =>
     typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? undefined : `must be a number from ${min} to ${max}`;
+function list(item: RegExp, what: string): Check {
+  return (v) => (typeof v === "string" && listOption(v).every((x) => item.test(x)) ? undefined : `must be ${what} separated by commas`);
+}
 const date: Check = (v) => (typeof v === "string" && isIsoDate(v) ? undefined : "must be a date written YYYY-MM-DD");
 
 const CHECKS: { [K in keyof SimulatorOptions]-?: Check } = {
@@ -92,7 +101,16 @@ const CHECKS: { [K in keyof SimulatorOptions]-?: Check } = {
   textPlainErrors: (v) => (typeof v === "boolean" ? undefined : "must be true or false"),
   tokenOverlapS: integer(0, 86_400),
   tokenTtlS: integer(1, 86_400 * 30),
+  ipWhitelist: list(/^[0-9a-fA-F.:]+$/, "IP addresses"),
+  unverifiedAppids: list(/^wx[0-9a-zA-Z]+$/, "AppIDs"),
 };
+
+/** Splits a comma-separated option ("" = empty list). */
+export const listOption = (value: string) =>
+  value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   for (const key of Object.keys(options) as (keyof SimulatorOptions)[]) {

@@ -1,10 +1,22 @@
 import { parseJsonObject, sendError, sendJson } from "./respond";
+import { listOption } from "./options";
 import { COMPONENT_APPID, COMPONENT_SECRET, type RequestContext } from "./state";
 
 /** /cgi-bin/token, /cgi-bin/stable_token and the third-party platform's two token calls. */
 
 function fail(ctx: RequestContext, errcode: number, message: string): void {
   sendError(ctx.res, errcode, message, ctx.state.options.textPlainErrors);
+}
+
+/** 40164 as WeChat words it, when a whitelist is set and the caller is not on it. */
+function ipProblem(ctx: RequestContext): [number, string] | undefined {
+  const allowed = listOption(ctx.state.options.ipWhitelist);
+  if (allowed.length === 0) return undefined;
+  const remote = ctx.req.socket.remoteAddress ?? "";
+  const ip = remote.replace(/^::ffff:/, "");
+  if (allowed.includes(ip)) return undefined;
+  const ipv6 = remote.includes(":") ? remote : `::ffff:${ip}`;
+  return [40164, `invalid ip ${ip} ipv6 ${ipv6}, not in whitelist`];
 }
 
 /** What is wrong with a client_credential request, as [errcode, errmsg], or undefined. */
@@ -15,7 +27,7 @@ function credentialProblem(ctx: RequestContext, grantType: unknown, appid: unkno
   if (!account) return [40013, "invalid appid"];
   if (typeof secret !== "string" || secret === "") return [41004, "appsecret missing"];
   if (secret !== account.secret) return [40125, "invalid appsecret"];
-  return undefined;
+  return ipProblem(ctx);
 }
 
 export function classicToken(ctx: RequestContext): void {
@@ -45,6 +57,8 @@ export function componentToken(ctx: RequestContext): void {
   if (!body) return fail(ctx, 47001, "data format error");
   if (body.component_appid !== COMPONENT_APPID) return fail(ctx, 40013, "invalid appid");
   if (body.component_appsecret !== COMPONENT_SECRET) return fail(ctx, 40125, "invalid appsecret");
+  const blocked = ipProblem(ctx);
+  if (blocked) return fail(ctx, ...blocked);
   if (typeof body.component_verify_ticket !== "string" || body.component_verify_ticket === "") {
     return fail(ctx, 61006, "component ticket is invalid");
   }

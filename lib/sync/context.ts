@@ -10,14 +10,18 @@ export function httpOptionsFromEnv(): HttpOptions {
   return { baseUrl: e.WECHAT_API_BASE, timeoutMs: e.WECHAT_TIMEOUT_MS, maxAttempts: e.WECHAT_MAX_ATTEMPTS };
 }
 
-let context: Promise<SyncContext> | undefined;
+/** On globalThis, like the database: one per process, not one per Next.js bundle layer. */
+const shared = globalThis as typeof globalThis & { __readoutSyncContext?: Promise<SyncContext> };
 
 /** The process's sync context: its database, WeChat settings and shared token manager. */
 export function getSyncContext(): Promise<SyncContext> {
-  context ??= (async () => {
+  shared.__readoutSyncContext ??= (async () => {
     const database = await getDatabase();
     const http = httpOptionsFromEnv();
     return { database, http, tokens: createTokenManager(database, http), now };
-  })();
-  return context;
+  })().catch((error: unknown) => {
+    shared.__readoutSyncContext = undefined;
+    throw error;
+  });
+  return shared.__readoutSyncContext;
 }

@@ -25,6 +25,8 @@ export interface SyncOptions {
   concurrency: number;
   endpoints?: readonly EndpointName[];
   onProgress?: (p: SyncProgress) => void;
+  /** Called once the run's sync_runs row exists (callers that return before the run ends). */
+  onStart?: (runId: number) => void;
 }
 
 export interface SyncContext {
@@ -127,6 +129,7 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     .values({ accountId: opts.accountId, fromDate: opts.from, toDate: opts.to, windowsTotal: plan.windows.length })
     .returning({ id: syncRuns.id });
   const runId = run!.id;
+  opts.onStart?.(runId);
 
   const summary: SyncSummary = {
     runId,

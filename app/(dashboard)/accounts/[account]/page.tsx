@@ -1,0 +1,14 @@
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { findPublicAccount } from "@/lib/accounts/queries";
+import { canManageAccount, isAdmin } from "@/lib/auth/access";
+import { guardPage } from "@/lib/auth/page-guard";
+import { AccountDetail } from "@/components/accounts/account-detail";
+
+export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
+  const id = Number((await params).account);
+  const user = await guardPage({ accountIds: [id] });
+  const account = await findPublicAccount(await getDatabase(), id);
+  if (!account) notFound();
+  return <AccountDetail account={account} canManage={canManageAccount(user, id)} isAdmin={isAdmin(user)} />;
+}

@@ -1,0 +1,18 @@
+import { getDatabase } from "@/db/client";
+import { listAccounts } from "@/db/accounts";
+import { listUsers } from "@/db/users";
+import { guardPage } from "@/lib/auth/page-guard";
+import { UsersAdmin } from "@/components/users/users-admin";
+
+export default async function UsersPage() {
+  const user = await guardPage({ admin: true });
+  const database = await getDatabase();
+  const [people, accounts] = await Promise.all([listUsers(database), listAccounts(database)]);
+  return (
+    <UsersAdmin
+      users={people.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, accountIds: u.accountIds }))}
+      accounts={accounts.map((a) => ({ id: a.id, name: a.name }))}
+      currentUserId={user.id}
+    />
+  );
+}

@@ -1,0 +1,44 @@
+"use server";
+import { z } from "zod";
+import { beijingToday } from "@/lib/clock";
+import { env } from "@/lib/env";
+import { inReaderLanguage } from "@/lib/admin/translate";
+import { isoDateSchema } from "@/lib/report-params";
+import { getSyncContext } from "@/lib/sync/context";
+import { rangeProblems, startSync, syncNowRange } from "@/lib/sync/start";
+import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
+import { authedAction } from "./action";
+
+/**
+ * Sync actions: each starts a run in this server process and answers with its id at once; the
+ * page follows it through the sync-status view. A second start while one runs is a conflict.
+ */
+
+const accountId = z.number().int().positive();
+const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId] } as const;
+
+/** [from, to] must lie between 2014-12-01 and yesterday (Beijing) and span at most a year. */
+const rangeInput = <S extends z.ZodRawShape>(shape: S) =>
+  z.object({ accountId, from: isoDateSchema, to: isoDateSchema, ...shape }).superRefine((v, ctx) => {
+    const problems = rangeProblems(v as { from: string; to: string }, beijingToday());
+    for (const field of ["from", "to"] as const) for (const message of problems[field]) ctx.addIssue({ code: "custom", path: [field], message });
+  });
+
+const start = (input: { accountId: number; from: string; to: string; endpoints?: (typeof ENDPOINT_NAMES)[number][] }) =>
+  inReaderLanguage(async () => {
+    const run = await startSync(await getSyncContext(), { ...input, concurrency: env().SYNC_CONCURRENCY });
+    return { runId: run.runId, from: run.from, to: run.to };
+  });
+
+/** From the day after the newest final day (or 30 days back) to yesterday. */
+export const syncNow = authedAction(z.object({ accountId }), { accounts: manage }, async (input, { database }) =>
+  start({ accountId: input.accountId, ...(await syncNowRange(database, input.accountId, beijingToday())) }),
+);
+
+/** Fetches [from, to] (what is already final is skipped). */
+export const backfill = authedAction(rangeInput({}), { accounts: manage }, (input) => start(input));
+
+/** From the completeness grid: what is not final in [from, to], for one interface or all. */
+export const fetchMissing = authedAction(rangeInput({ endpoint: z.enum(ENDPOINT_NAMES).optional() }), { accounts: manage }, (input) =>
+  start({ accountId: input.accountId, from: input.from, to: input.to, endpoints: input.endpoint ? [input.endpoint] : undefined }),
+);

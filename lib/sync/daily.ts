@@ -1,0 +1,118 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import { accounts, dailySyncs } from "@/db/schema";
+import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
+import { runSync, SyncBusyError, type SyncContext } from "./runner";
+import { syncNowRange } from "./start";
+
+/**
+ * The daily sync: once a Beijing day, after DAILY_SYNC_HOUR (WeChat publishes yesterday's
+ * figures around 08:00), every account is brought up to yesterday. Every app process checks
+ * each minute; a row per day in daily_syncs, written under a database-wide lock, makes exactly
+ * one of them run it, on PGlite and on PostgreSQL with several processes alike.
+ */
+
+export interface DailyDecision {
+  /** The Beijing day the check is about. */
+  day: IsoDate;
+  due: boolean;
+  why: "too-early" | "done" | "due" | "unfinished";
+}
+
+/** Pure: is today's sync due at `now`, given today's daily_syncs row (if any)? */
+export function dailyDecision(now: Date, hour: number, row: { finishedAt: Date | null } | null | undefined): DailyDecision {
+  const day = beijingDateOf(now);
+  if (beijingHourOf(now) < hour) return { day, due: false, why: "too-early" };
+  if (!row) return { day, due: true, why: "due" };
+  // A row without finished_at: started, and either still running elsewhere (the lock tells)
+  // or cut off by a restart (then this process resumes it).
+  if (!row.finishedAt) return { day, due: true, why: "unfinished" };
+  return { day, due: false, why: "done" };
+}
+
+/** The advisory lock id of a day: days since 1970-01-01 (fits PostgreSQL's int4 key). */
+export const dayLockId = (day: IsoDate) => daysBetween("1970-01-01", day);
+
+export type DailyOutcome =
+  | { ran: false; day: IsoDate; why: "too-early" | "done" | "locked" | "taken" }
+  | { ran: true; day: IsoDate; accounts: number; errors: number; skippedBusy: number[] };
+
+/**
+ * One check. The row is inserted inside the lock with ON CONFLICT DO NOTHING: if another
+ * process got there first, this one stops; if the row is there unfinished and nobody holds the
+ * lock, the earlier run died and this one runs the day again (finished windows are skipped).
+ */
+export async function dailySyncTick(ctx: SyncContext, opts: { hour: number; concurrency: number; log?: (line: string) => void }): Promise<DailyOutcome> {
+  const { db } = ctx.database;
+  const now = ctx.now();
+  const today = beijingDateOf(now);
+  const [existing] = await db.select({ finishedAt: dailySyncs.finishedAt }).from(dailySyncs).where(eq(dailySyncs.day, today));
+  const decision = dailyDecision(now, opts.hour, existing);
+  if (!decision.due) return { ran: false, day: today, why: decision.why === "too-early" ? "too-early" : "done" };
+
+  const result = await ctx.database.tryWithLock("daily-sync", dayLockId(today), async (): Promise<DailyOutcome> => {
+    const inserted = await db.insert(dailySyncs).values({ day: today }).onConflictDoNothing().returning({ day: dailySyncs.day });
+    if (inserted.length === 0) {
+      const [row] = await db.select({ finishedAt: dailySyncs.finishedAt }).from(dailySyncs).where(eq(dailySyncs.day, today));
+      if (row?.finishedAt) return { ran: false, day: today, why: "taken" };
+      await db.update(dailySyncs).set({ startedAt: new Date() }).where(eq(dailySyncs.day, today));
+    }
+    return syncEveryAccount(ctx, today, opts);
+  });
+  return result ?? { ran: false, day: today, why: "locked" };
+}
+
+/** Each account in turn, up to yesterday; an account a manual sync is busy with is left to it. */
+async function syncEveryAccount(ctx: SyncContext, today: IsoDate, opts: { concurrency: number; log?: (line: string) => void }): Promise<DailyOutcome> {
+  const { db } = ctx.database;
+  const log = opts.log ?? (() => {});
+  const list = await db.select({ id: accounts.id, appid: accounts.appid }).from(accounts).orderBy(asc(accounts.id));
+  let synced = 0;
+  let errors = 0;
+  const skippedBusy: number[] = [];
+  for (const account of list) {
+    try {
+      const range = await syncNowRange(ctx.database, account.id, today);
+      const summary = await runSync(ctx, { accountId: account.id, ...range, concurrency: opts.concurrency });
+      synced++;
+      if (summary.fatal || summary.errors.length > 0) errors++;
+      log(`${account.appid} ${range.from}..${range.to}: ${summary.totalCalls} calls, ${summary.errors.length} errors${summary.fatal ? `, stopped: ${summary.fatal}` : ""}`);
+    } catch (error) {
+      if (error instanceof SyncBusyError) {
+        skippedBusy.push(account.id);
+        log(`${account.appid}: a sync is already running, left to it`);
+        continue;
+      }
+      errors++;
+      log(`${account.appid}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  await db.update(dailySyncs).set({ finishedAt: new Date(), accounts: synced, errors }).where(eq(dailySyncs.day, today));
+  return { ran: true, day: today, accounts: synced, errors, skippedBusy };
+}
+
+/** Starts the minute-by-minute check in this server process; returns a stop function. */
+export function startDailySync(getContext: () => Promise<SyncContext>, opts: { hour: number; concurrency: number; intervalMs?: number }): () => void {
+  let running = false;
+  const log = (line: string) => console.log(`[daily-sync] ${line}`);
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const outcome = await dailySyncTick(await getContext(), { ...opts, log });
+      if (outcome.ran) log(`${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`);
+    } catch (error) {
+      console.error("[daily-sync] check failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 15_000);
+  const timer = setInterval(() => void tick(), opts.intervalMs ?? 60_000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

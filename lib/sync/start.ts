@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { fetchLedger } from "@/db/schema";
+import { loadEndpointStates } from "@/db/store";
+import { AdminError } from "@/lib/admin/errors";
+import { addDaysIso, daysBetween, maxDate, minDate, type IsoDate } from "@/lib/dates";
+import { ENDPOINT_NAMES, ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
+import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
+
+/** WeChat's datacube starts here; nothing older exists. */
+export const EARLIEST_DATE = "2014-12-01";
+/** Longest backfill one request may start (a year and a day); longer ones go in pieces. */
+export const MAX_BACKFILL_DAYS = 366;
+/** "Sync now" for an account with nothing final yet fetches this many days. */
+export const DEFAULT_SYNC_DAYS = 30;
+
+export interface StartedRun {
+  runId: number;
+  from: IsoDate;
+  to: IsoDate;
+  /** Resolves when the run ends (the action does not wait for it; tests and the daily sync do). */
+  finished: Promise<SyncSummary | null>;
+}
+
+/**
+ * Starts a sync in this server process and resolves as soon as its sync_runs row exists, so
+ * the page can follow its progress. A sync of the same account already running (here or in
+ * another process on the same database) is a conflict.
+ */
+export function startSync(
+  ctx: SyncContext,
+  opts: { accountId: number; from: IsoDate; to: IsoDate; concurrency: number; endpoints?: readonly EndpointName[] },
+): Promise<StartedRun> {
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const finished = runSync(ctx, {
+      ...opts,
+      onStart: (runId) => {
+        started = true;
+        resolve({ runId, from: opts.from, to: opts.to, finished });
+      },
+    }).catch((error: unknown) => {
+      if (!started) {
+        reject(error instanceof SyncBusyError ? new AdminError("conflict", "admin.err.syncBusy") : error);
+      } else {
+        console.error(`[sync] account ${opts.accountId}: run failed:`, error);
+      }
+      return null;
+    });
+  });
+}
+
+/**
+ * What "Sync now" fetches: from the day after the newest final day of the account's interfaces
+ * that still answer (the earliest such day across them, so none is left behind; DEFAULT_SYNC_DAYS
+ * back for an interface with nothing final) up to yesterday. Days already final are skipped
+ * by the planner anyway; the start only bounds what is considered.
+ */
+export async function syncNowRange(database: Database, accountId: number, today: IsoDate): Promise<{ from: IsoDate; to: IsoDate }> {
+  const yesterday = addDaysIso(today, -1);
+  const fallback = addDaysIso(yesterday, -(DEFAULT_SYNC_DAYS - 1));
+  const [rows, states] = await Promise.all([
+    database.db
+      .select({ endpoint: fetchLedger.endpoint, endDate: fetchLedger.endDate })
+      .from(fetchLedger)
+      .where(and(eq(fetchLedger.accountId, accountId), eq(fetchLedger.status, "final"))),
+    loadEndpointStates(database.db, accountId),
+  ]);
+  const lastFinal = new Map<string, IsoDate>();
+  for (const r of rows) if ((lastFinal.get(r.endpoint) ?? "") < r.endDate) lastFinal.set(r.endpoint, r.endDate);
+  let from = yesterday;
+  for (const endpoint of ENDPOINT_NAMES) {
+    if (states.retired.has(endpoint) || ENDPOINTS[endpoint].firstDate > yesterday) continue;
+    const last = lastFinal.get(endpoint);
+    const start = last ? addDaysIso(last, 1) : maxDate(fallback, ENDPOINTS[endpoint].firstDate);
+    from = minDate(from, start);
+  }
+  return { from: maxDate(minDate(from, yesterday), EARLIEST_DATE), to: yesterday };
+}
+
+/** Problems with a requested range [from, to] (backfill, fetch missing), keyed by field. */
+export function rangeProblems(r: { from: IsoDate; to: IsoDate }, today: IsoDate, maxDays = MAX_BACKFILL_DAYS): Record<"from" | "to", string[]> {
+  const out: Record<"from" | "to", string[]> = { from: [], to: [] };
+  const yesterday = addDaysIso(today, -1);
+  if (r.from < EARLIEST_DATE) out.from.push(`WeChat has no data before ${EARLIEST_DATE}`);
+  if (r.to > yesterday) out.to.push(`the newest day WeChat serves is yesterday (${yesterday})`);
+  if (r.from > r.to) out.from.push("the start date must not be after the end date");
+  else if (daysBetween(r.from, r.to) + 1 > maxDays) out.to.push(`a range may span at most ${maxDays} days; fetch longer ones in pieces`);
+  return out;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { dailySyncs, syncRuns } from "@/db/schema";
+import type { SyncSummary, WindowError } from "./runner";
+
+/** A run still marked running whose heartbeat is older than this was cut off (process ended). */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+export type RunStatus = "running" | "done" | "failed" | "interrupted";
+
+/** The stored status, except that a silent "running" row is reported as interrupted. */
+export function runStatus(run: { status: string; heartbeatAt: Date }, now: Date): RunStatus {
+  if (run.status === "running" && now.getTime() - run.heartbeatAt.getTime() > STALE_AFTER_MS) return "interrupted";
+  return run.status as RunStatus;
+}
+
+export interface SyncRunView {
+  id: number;
+  status: RunStatus;
+  from: string;
+  to: string;
+  windowsTotal: number;
+  windowsDone: number;
+  calls: number;
+  errors: number;
+  startedAt: string;
+  heartbeatAt: string;
+  finishedAt: string | null;
+  /** From the finished run's summary. */
+  fatal: string | null;
+  retired: string[];
+  quotaBlocked: string[];
+  daysSkippedFinal: number | null;
+  /** The first few window errors, for the page. */
+  errorSamples: Pick<WindowError, "endpoint" | "beginDate" | "endDate" | "code" | "message">[];
+}
+
+export interface SyncStatus {
+  run: SyncRunView | null;
+  lastDaily: { day: string; startedAt: string; finishedAt: string | null; accounts: number; errors: number } | null;
+}
+
+/**
+ * The account's latest sync run, read from sync_runs (so a progress bar survives a reload and
+ * shows runs other processes started), and the latest daily sync.
+ */
+export async function loadSyncStatus({ db }: Database, accountId: number, now = new Date()): Promise<SyncStatus> {
+  const [[run], [daily]] = await Promise.all([
+    db.select().from(syncRuns).where(eq(syncRuns.accountId, accountId)).orderBy(desc(syncRuns.id)).limit(1),
+    db.select().from(dailySyncs).orderBy(desc(dailySyncs.day)).limit(1),
+  ]);
+  const summary = (run?.summary ?? null) as Partial<SyncSummary> | null;
+  return {
+    run: run
+      ? {
+          id: run.id,
+          status: runStatus(run, now),
+          from: run.fromDate,
+          to: run.toDate,
+          windowsTotal: run.windowsTotal,
+          windowsDone: run.windowsDone,
+          calls: run.calls,
+          errors: run.errors,
+          startedAt: run.startedAt.toISOString(),
+          heartbeatAt: run.heartbeatAt.toISOString(),
+          finishedAt: run.finishedAt?.toISOString() ?? null,
+          fatal: summary?.fatal ?? null,
+          retired: summary?.retired ?? [],
+          quotaBlocked: summary?.quotaBlocked ?? [],
+          daysSkippedFinal: summary?.daysSkippedFinal ?? null,
+          errorSamples: (summary?.errors ?? []).slice(0, 5).map((e) => ({
+            endpoint: e.endpoint,
+            beginDate: e.beginDate,
+            endDate: e.endDate,
+            code: e.code,
+            message: e.message,
+          })),
+        }
+      : null,
+    lastDaily: daily
+      ? {
+          day: daily.day,
+          startedAt: daily.startedAt.toISOString(),
+          finishedAt: daily.finishedAt?.toISOString() ?? null,
+          accounts: daily.accounts,
+          errors: daily.errors,
+        }
+      : null,
+  };
+}

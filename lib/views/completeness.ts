@@ -1,0 +1,99 @@
+import "server-only";
+import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { fetchLedger, rawResponses } from "@/db/schema";
+import { loadEndpointStates } from "@/db/store";
+import { beijingToday } from "@/lib/clock";
+import { daysBetween, type IsoDate } from "@/lib/dates";
+import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
+import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
+import { defineView } from "./types";
+
+/** Widest grid one request draws: three months of columns. */
+export const MAX_GRID_DAYS = 92;
+
+export const completenessSchema = z
+  .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
+  .refine((v) => v.from <= v.to, { message: "the start date must not be after the end date", path: ["from"] })
+  .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, { message: `the grid shows at most ${MAX_GRID_DAYS} days`, path: ["to"] });
+
+/** The account's endpoint × day statuses over [from, to] (fetch_ledger, endpoint_state, planner rules). */
+export async function loadCompleteness(database: Database, accountId: number, from: IsoDate, to: IsoDate, today: IsoDate) {
+  const { db } = database;
+  const [ledger, states, answered] = await Promise.all([
+    db
+      .select({
+        endpoint: fetchLedger.endpoint,
+        beginDate: fetchLedger.beginDate,
+        endDate: fetchLedger.endDate,
+        status: fetchLedger.status,
+        errcode: fetchLedger.errcode,
+        error: fetchLedger.error,
+        fetchedAt: fetchLedger.fetchedAt,
+      })
+      .from(fetchLedger)
+      .where(and(eq(fetchLedger.accountId, accountId), lte(fetchLedger.beginDate, to), gte(fetchLedger.endDate, from)))
+      .orderBy(asc(fetchLedger.fetchedAt)),
+    loadEndpointStates(db, accountId),
+    db
+      .selectDistinct({ endpoint: rawResponses.endpoint, beginDate: rawResponses.beginDate, endDate: rawResponses.endDate })
+      .from(rawResponses)
+      .where(
+        and(
+          eq(rawResponses.accountId, accountId),
+          isNull(rawResponses.errcode),
+          eq(rawResponses.httpStatus, 200),
+          lte(rawResponses.beginDate, to),
+          gte(rawResponses.endDate, from),
+        ),
+      ),
+  ]);
+  const rows = completenessGrid({ from, to, today, ledger, retired: states.retired, quotaBlockedOn: states.quotaBlockedOn, answered });
+  const totals = Object.fromEntries(DAY_STATUSES.map((s) => [s, rows.reduce((n, r) => n + r.counts[s], 0)])) as Record<DayStatus, number>;
+  return { account: accountId, from, to, today, rows, totals };
+}
+
+export const completenessView = defineView({
+  schema: completenessSchema,
+  accounts: (p) => [p.account],
+  load: (database, p) => loadCompleteness(database, p.account, p.from, p.to, beijingToday()),
+  tables: (data, _input, label) => [
+    {
+      id: "days",
+      title: "admin.grid.title",
+      columns: [
+        { key: "endpoint", header: "admin.grid.col.endpoint" },
+        { key: "generation", header: "admin.grid.col.generation" },
+        { key: "date", header: "unit.date" },
+        { key: "status", header: "admin.grid.col.status" },
+        { key: "errcode", header: "admin.grid.col.errcode" },
+        { key: "reason", header: "admin.grid.col.reason" },
+        { key: "fetchedAt", header: "admin.grid.col.fetchedAt" },
+      ],
+      rows: data.rows.flatMap((r) =>
+        r.days.map((d) => ({
+          endpoint: r.endpoint,
+          generation: label(`generation.${r.generation}`),
+          date: d.date,
+          status: label(`admin.status.${d.status}`),
+          errcode: d.errcode,
+          reason: d.error ?? label(`admin.reason.${d.reason}`),
+          fetchedAt: d.fetchedAt,
+        })),
+      ),
+    },
+    {
+      id: "summary",
+      title: "admin.grid.summary",
+      columns: [
+        { key: "endpoint", header: "admin.grid.col.endpoint" },
+        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` })),
+      ],
+      rows: data.rows.map((r) => ({ endpoint: r.endpoint, ...r.counts })),
+    },
+  ],
+  fileName: (p) => `completeness-${p.account}-${p.from}_${p.to}`,
+});
+
+export type CompletenessData = Awaited<ReturnType<typeof completenessView.load>>;
