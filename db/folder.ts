@@ -7,16 +7,25 @@ import { newEncryptionKey } from "@/lib/crypto";
  * Two processes on one PGlite folder lose writes without any error, so the folder carries a
  * lock file with the owner's pid. A lock left by a dead process is taken over.
  */
+/** Folders this process holds, on globalThis because Next.js loads this module once per bundle layer. */
+const held = ((globalThis as { __readoutHeldFolders?: Set<string> }).__readoutHeldFolders ??= new Set<string>());
+
 export function acquireFolderLock(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, "readout.lock");
+  const key = path.resolve(dir);
+  if (held.has(key)) {
+    throw new Error(`The data folder ${key} is already open in this process; opening it twice would lose writes.`);
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: "wx" });
+      held.add(key);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(key);
         try {
           if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {

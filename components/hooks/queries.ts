@@ -5,7 +5,6 @@ import type { ArticleDetailData } from "@/lib/views/article-detail";
 import type { CompareData } from "@/lib/views/compare";
 import type { HourlyData } from "@/lib/views/hourly";
 import type { SharesData } from "@/lib/views/shares";
-import { useView } from "./use-view";
 import { useQuery } from "@tanstack/react-query";
 import type { CompletenessData } from "@/lib/views/completeness";
 import type { SyncStatusData } from "@/lib/views/sync-status";

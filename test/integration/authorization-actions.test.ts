@@ -52,7 +52,7 @@ afterAll(async () => {
 
 /** Everything an action could change, as one comparable snapshot. */
 async function snapshot() {
-  const q = async (query: string) => (await database.db.execute(sql.raw(query))).rows;
+  const q = async (query: string) => rowsOf(await database.db.execute(sql.raw(query)));
   return {
     accounts: await q("select id, name, appid, secret_enc from accounts order by id"),
     users: await q("select id, email, role, password_hash from users order by id"),
@@ -60,6 +60,9 @@ async function snapshot() {
     runs: await q("select count(*)::int as n from sync_runs"),
   };
 }
+
+/** node-postgres and PGlite both answer { rows }. */
+const rowsOf = (result: unknown) => (result as { rows: Record<string, unknown>[] }).rows;
 
 type Who = keyof ReturnType<typeof users>;
 type Outcome = "unauthorized" | "forbidden" | "not_found";
@@ -119,7 +122,7 @@ describe("server actions refuse what the role may not do, and change nothing", (
     session.user = users().admin;
     const result = await userActions.updateUser({ id: ids.viewerId, name: "Renamed" } as never);
     expect(result.ok).toBe(true);
-    const [row] = (await database.db.execute(sql`select name from users where id = ${ids.viewerId}`)).rows;
+    const [row] = rowsOf(await database.db.execute(sql`select name from users where id = ${ids.viewerId}`));
     expect(row).toMatchObject({ name: "Renamed" });
   });
 });
