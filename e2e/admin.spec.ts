@@ -27,7 +27,7 @@ test("accounts list: each demo account with final data through yesterday", async
   await expect(page.getByTestId("connection-result")).toHaveAttribute("data-code", "40125");
   await expect(page.getByTestId("connection-explanation")).toContainText("AppSecret is wrong (40125)");
   await expect(page.getByTestId("connection-result")).not.toContainText("not-the-secret");
-  await screenshot(page, "accounts", "en");
+  // screenshots: e2e/screenshots-admin.spec.ts
   await page.goto("/accounts");
   await expect(page.locator('[data-testid^="account-row-"]')).toHaveCount(3);
 });
@@ -62,7 +62,7 @@ test("completeness grid: legacy interfaces final until WeChat retired them, reti
   await expect(cell(page, "getarticletotaldetail", yesterday)).toHaveAttribute("data-status", "provisional");
   await expect(cell(page, "getarticleread", yesterday)).toHaveAttribute("data-status", "final");
   await expect(cell(page, "getusershare", yesterday)).toHaveAttribute("data-status", "retired");
-  await screenshot(page, "account-1", "en");
+
 });
 
 test("backfill of days already final: the progress bar reaches done, and survives a reload", async ({ page }) => {
@@ -134,5 +134,5 @@ test("users page: the last admin cannot be demoted; a duplicate email is refused
   await page.goto("/users");
   await expect(page.getByTestId("user-row-admin@demo.readout")).toHaveAttribute("data-role", "admin");
   await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(3);
-  await screenshot(page, "users", "zh");
+
 });
