@@ -42,6 +42,14 @@ const ROUTES: { path: string; allowed: DemoRole[] }[] = [
   { path: `/api/views/overview?account=3&${range}`, allowed: ["viewer", "admin"] },
   { path: `/api/export/overview?account=2&${range}&format=csv&lang=zh`, allowed: ["manager", "admin"] },
   { path: `/api/export/overview?account=3&${range}&format=xlsx&lang=en`, allowed: ["viewer", "admin"] },
+  { path: `/api/views/hourly?account=1&${range}`, allowed: ["manager", "admin"] },
+  { path: `/api/views/shares?account=3&${range}`, allowed: ["viewer", "admin"] },
+  { path: `/api/views/articles?account=2&${range}`, allowed: ["manager", "admin"] },
+  { path: `/api/views/articleDetail?account=${firstArticle(1).replace("/", "&msgid=")}`, allowed: ["manager", "admin"] },
+  { path: `/api/views/compare?a=${firstArticle(2).replace("/", ":")}&a=${firstArticle(3).replace("/", ":")}`, allowed: ["admin"] },
+  { path: `/api/export/compare?a=${firstArticle(1).replace("/", ":")}&a=${firstArticle(2).replace("/", ":")}&format=csv`, allowed: ["manager", "admin"] },
+  { path: `/api/views/completeness?account=1&${range}`, allowed: ["manager", "admin"] },
+  { path: "/api/views/sync-status?account=3", allowed: ["viewer", "admin"] },
 ];
 
 async function as(who: Who, page: Page): Promise<APIRequestContext> {
@@ -80,6 +88,15 @@ for (const who of WHO) {
     }
   });
 }
+
+test("no page or data route ever carries a secret, a token or a password hash", async ({ page }) => {
+  const request = await as("admin", page);
+  const secrets = [...truth.accounts.map((a) => a.secret), "argon2id", "access_token"];
+  for (const { path } of [...PAGES, ...ROUTES.filter((r) => r.path.startsWith("/api/views"))]) {
+    const body = await (await request.get(path)).text();
+    for (const secret of secrets) expect(body, `${path} contains ${secret}`).not.toContain(secret);
+  }
+});
 
 test("bad input gets a clear 400, unknown views 404", async ({ page }) => {
   const request = await as("admin", page);
