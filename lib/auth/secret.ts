@@ -9,7 +9,14 @@ import { env } from "@/lib/env";
  * random one is created in the data folder on first start (never committed). Several app
  * processes on PostgreSQL must share one, so there it has to come from the environment.
  */
+let resolved: string | undefined;
+
 export function resolveAuthSecret(): string {
+  resolved ??= readOrCreateSecret();
+  return resolved;
+}
+
+function readOrCreateSecret(): string {
   const e = env();
   if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
   if (e.DATABASE_URL) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is (every app process needs the same one).");
