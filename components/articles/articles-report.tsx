@@ -17,16 +17,22 @@ interface Selected {
   title: string;
 }
 
+type NumberKey = "position" | "delivered" | "readers" | "readRate" | "sharers" | "shareRate" | "favourites";
+
+const NUMBER_COLUMNS: { key: NumberKey; label: string; as: "count" | "percent" }[] = [
+  { key: "position", label: "articles.col.position", as: "count" },
+  { key: "delivered", label: "articles.col.delivered", as: "count" },
+  { key: "readers", label: "articles.col.readers", as: "count" },
+  { key: "readRate", label: "articles.col.readRate", as: "percent" },
+  { key: "sharers", label: "articles.col.sharers", as: "count" },
+  { key: "shareRate", label: "articles.col.shareRate", as: "percent" },
+  { key: "favourites", label: "articles.col.favourites", as: "count" },
+];
+
 const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
   { key: "title", label: "articles.col.title" },
   { key: "sendDate", label: "articles.col.sendDate" },
-  { key: "position", label: "articles.col.position", num: true },
-  { key: "delivered", label: "articles.col.delivered", num: true },
-  { key: "readers", label: "articles.col.readers", num: true },
-  { key: "readRate", label: "articles.col.readRate", num: true },
-  { key: "sharers", label: "articles.col.sharers", num: true },
-  { key: "shareRate", label: "articles.col.shareRate", num: true },
-  { key: "favourites", label: "articles.col.favourites", num: true },
+  ...NUMBER_COLUMNS.map((c) => ({ key: c.key, label: c.label, num: true })),
 ];
 
 /** Articles sent in the range: totals against the previous period, and a sortable, searchable table. */
@@ -180,27 +186,11 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
                   <GenerationBadge generation={r.generation} />
                 </td>
                 <td>{r.sendDate}</td>
-                <td className="num" data-key="position" data-value={r.position ?? ""}>
-                  {r.position ?? "–"}
-                </td>
-                <td className="num" data-key="delivered" data-value={r.delivered ?? ""}>
-                  {f.number(r.delivered)}
-                </td>
-                <td className="num" data-key="readers" data-value={r.readers ?? ""}>
-                  {f.number(r.readers)}
-                </td>
-                <td className="num" data-key="readRate" data-value={r.readRate ?? ""}>
-                  {f.percent(r.readRate)}
-                </td>
-                <td className="num" data-key="sharers" data-value={r.sharers ?? ""}>
-                  {f.number(r.sharers)}
-                </td>
-                <td className="num" data-key="shareRate" data-value={r.shareRate ?? ""}>
-                  {f.percent(r.shareRate)}
-                </td>
-                <td className="num" data-key="favourites" data-value={r.favourites ?? ""}>
-                  {f.number(r.favourites)}
-                </td>
+                {NUMBER_COLUMNS.map((c) => (
+                  <td key={c.key} className="num" data-key={c.key} data-value={r[c.key] ?? ""}>
+                    {c.as === "percent" ? f.percent(r[c.key]) : f.number(r[c.key])}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
