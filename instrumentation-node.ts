@@ -16,5 +16,7 @@ if (env().DAILY_SYNC === "on") {
   const { startDailySync } = await import("@/lib/sync/daily");
   const { getSyncContext } = await import("@/lib/sync/context");
   startDailySync(getSyncContext, { hour: env().DAILY_SYNC_HOUR, concurrency: env().SYNC_CONCURRENCY });
-  console.log(`[readout] daily sync on: every account after ${String(env().DAILY_SYNC_HOUR).padStart(2, "0")}:00 Beijing time`);
+  console.log(
+    `[readout] daily sync on: every account after ${String(env().DAILY_SYNC_HOUR).padStart(2, "0")}:00 Beijing time`,
+  );
 }

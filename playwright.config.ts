@@ -24,7 +24,8 @@ export default defineConfig({
         launchOptions: {
           // Debian's Chromium; Playwright never downloads a browser here. Unset CHROMIUM_PATH="" to
           // use Playwright's own browser on a laptop that has one.
-          executablePath: process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+          executablePath:
+            process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
           args: [
             "--no-sandbox",
             "--headless",

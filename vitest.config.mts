@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true, alias: { "server-only": new URL("./test/server-only-stub.ts", import.meta.url).pathname } },
+  resolve: {
+    tsconfigPaths: true,
+    alias: { "server-only": new URL("./test/server-only-stub.ts", import.meta.url).pathname },
+  },
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",

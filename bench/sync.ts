@@ -41,7 +41,19 @@ async function startSimulatorProcess() {
   // A separate process, as WeChat would be: its CPU work does not share our event loop.
   const child = spawn(
     path.resolve("node_modules/.bin/tsx"),
-    ["lib/simulator/cli.ts", "--port", String(port), "--accounts", "1", "--latency-ms", String(latencyMs), "--legacy-retired-on", "never", "--today", today],
+    [
+      "lib/simulator/cli.ts",
+      "--port",
+      String(port),
+      "--accounts",
+      "1",
+      "--latency-ms",
+      String(latencyMs),
+      "--legacy-retired-on",
+      "never",
+      "--today",
+      today,
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +65,9 @@ async function startSimulatorProcess() {
 
 const stats = async () => ((await (await fetch(`${base}/__stats`)).json()) as { calls: Record<string, number> }).calls;
 const datacubeCalls = (calls: Record<string, number>) =>
-  Object.entries(calls).filter(([k]) => !k.startsWith("/")).reduce((n, [, v]) => n + v, 0);
+  Object.entries(calls)
+    .filter(([k]) => !k.startsWith("/"))
+    .reduce((n, [, v]) => n + v, 0);
 const reset = () => fetch(`${base}/__stats/reset`, { method: "POST" });
 
 /** A fresh database of the kind under test, with the simulator's account on it. */
@@ -62,7 +76,12 @@ async function withFreshDatabase<T>(fn: (database: Database, accountId: number) 
   const scratch = values["database-url"] ? await createScratchDatabase(values["database-url"]) : null;
   const database = await openDatabase({ databaseUrl: scratch?.url, pgliteDir: dir, encryptionKey: newEncryptionKey() });
   try {
-    const account = await addAccount(database, { authType: "classic", name: "Bench", appid: "wxsim0000000001", secret: "simsecret1" });
+    const account = await addAccount(database, {
+      authType: "classic",
+      name: "Bench",
+      appid: "wxsim0000000001",
+      secret: "simsecret1",
+    });
     return await fn(database, account.id);
   } finally {
     await database.close();
@@ -80,8 +99,17 @@ function benchReadout() {
     const started = performance.now();
     const summary = await runSync(ctx, { accountId, from, to, concurrency });
     const wallMs = Math.round(performance.now() - started);
-    if (summary.errors.length || summary.fatal) throw new Error(`sync failed: ${summary.fatal ?? summary.errors[0]?.message}`);
-    const windows = planSync({ endpoints: ENDPOINT_NAMES, from, to, today, ledger: [], retired: new Set(), quotaBlockedOn: new Map() }).windows;
+    if (summary.errors.length || summary.fatal)
+      throw new Error(`sync failed: ${summary.fatal ?? summary.errors[0]?.message}`);
+    const windows = planSync({
+      endpoints: ENDPOINT_NAMES,
+      from,
+      to,
+      today,
+      ledger: [],
+      retired: new Set(),
+      quotaBlockedOn: new Map(),
+    }).windows;
     return {
       calls: datacubeCalls(await stats()),
       wallMs,
@@ -137,9 +165,17 @@ function benchSequential() {
  * the transport and the simulator alone cost on this machine, for reading boundRatio.
  */
 async function benchTransportFloor(calls: { endpoint: string; begin: string; end: string }[]) {
-  const token = (JSON.parse(
-    (await nodeTransport({ url: new URL(`${base}/cgi-bin/token?grant_type=client_credential&appid=wxsim0000000001&secret=simsecret1`), method: "GET", timeoutMs: 15_000 })).body,
-  ) as { access_token: string }).access_token;
+  const token = (
+    JSON.parse(
+      (
+        await nodeTransport({
+          url: new URL(`${base}/cgi-bin/token?grant_type=client_credential&appid=wxsim0000000001&secret=simsecret1`),
+          method: "GET",
+          timeoutMs: 15_000,
+        })
+      ).body,
+    ) as { access_token: string }
+  ).access_token;
   const started = performance.now();
   let next = 0;
   await Promise.all(
@@ -178,17 +214,25 @@ async function createScratchDatabase(adminUrl: string) {
 async function main() {
   const simulator = await startSimulatorProcess();
   try {
-    console.error(`sync ${from}..${to} (${days} days) against the simulator at ${latencyMs} ms latency, on ${values["database-url"] ? "PostgreSQL" : "PGlite"}`);
+    console.error(
+      `sync ${from}..${to} (${days} days) against the simulator at ${latencyMs} ms latency, on ${values["database-url"] ? "PostgreSQL" : "PGlite"}`,
+    );
     const readout = await benchReadout();
-    console.error(`readout:    ${readout.calls} calls, ${readout.wallMs} ms at concurrency ${readout.concurrency}, ${readout.rows} rows stored`);
+    console.error(
+      `readout:    ${readout.calls} calls, ${readout.wallMs} ms at concurrency ${readout.concurrency}, ${readout.rows} rows stored`,
+    );
     const floorMs = await benchTransportFloor(readout.windows);
-    console.error(`floor:      the same ${readout.windows.length} calls at concurrency ${concurrency} with no processing: ${floorMs} ms`);
+    console.error(
+      `floor:      the same ${readout.windows.length} calls at concurrency ${concurrency} with no processing: ${floorMs} ms`,
+    );
     const sequential = await benchSequential();
     console.error(`sequential: ${sequential.calls} calls, ${sequential.wallMs} ms, ${sequential.rows} rows stored`);
     const boundMs = (readout.calls * latencyMs) / readout.concurrency;
     const speedup = sequential.wallMs / readout.wallMs;
     const boundRatio = readout.wallMs / boundMs;
-    console.error(`speedup ${speedup.toFixed(2)}x; readout wall / (calls x latency / concurrency = ${boundMs} ms) = ${boundRatio.toFixed(3)}`);
+    console.error(
+      `speedup ${speedup.toFixed(2)}x; readout wall / (calls x latency / concurrency = ${boundMs} ms) = ${boundRatio.toFixed(3)}`,
+    );
     console.error(`readout wall / transport floor = ${(readout.wallMs / floorMs).toFixed(3)}`);
     console.log(
       JSON.stringify({

@@ -29,6 +29,8 @@ export function useFormat() {
     number: (v: number | null | undefined, digits = 0) =>
       v == null ? "–" : intl.formatNumber(v, { maximumFractionDigits: digits, minimumFractionDigits: 0 }),
     percent: (v: number | null | undefined, digits = 1) =>
-      v == null ? "–" : intl.formatNumber(v, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }),
+      v == null
+        ? "–"
+        : intl.formatNumber(v, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }),
   };
 }

@@ -2,7 +2,19 @@
 import { useFormat, useT } from "./i18n";
 
 /** A headline figure with its change against the previous period of the same length. */
-export function KpiCard({ id, label, value, previous, pct }: { id: string; label: string; value: number | null; previous: number | null; pct: number | null }) {
+export function KpiCard({
+  id,
+  label,
+  value,
+  previous,
+  pct,
+}: {
+  id: string;
+  label: string;
+  value: number | null;
+  previous: number | null;
+  pct: number | null;
+}) {
   const t = useT();
   const f = useFormat();
   const direction = pct == null ? "flat" : pct > 0 ? "up" : pct < 0 ? "down" : "flat";

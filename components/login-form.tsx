@@ -11,7 +11,11 @@ export function LoginForm({ next }: { next: string }) {
   const [busy, setBusy] = useState(false);
   async function submit(form: FormData) {
     setBusy(true);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const result = await signIn("credentials", {
+      email: form.get("email"),
+      password: form.get("password"),
+      redirect: false,
+    });
     setBusy(false);
     if (result?.ok && !result.error) {
       router.replace(next);

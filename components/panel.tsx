@@ -25,7 +25,12 @@ export function Panel<T>({
 }) {
   const t = useT();
   let body: React.ReactNode;
-  if (query.isPending) body = <div className="panel-state" role="status">{t("panel.loading")}</div>;
+  if (query.isPending)
+    body = (
+      <div className="panel-state" role="status">
+        {t("panel.loading")}
+      </div>
+    );
   else if (query.error)
     body = (
       <div className="panel-state error" role="alert">
@@ -36,7 +41,11 @@ export function Panel<T>({
       </div>
     );
   else if (query.data === undefined || isEmpty?.(query.data))
-    body = <div className="panel-state empty" data-testid={testId ? `${testId}-empty` : undefined}>{emptyText ?? t("panel.empty")}</div>;
+    body = (
+      <div className="panel-state empty" data-testid={testId ? `${testId}-empty` : undefined}>
+        {emptyText ?? t("panel.empty")}
+      </div>
+    );
   else body = children(query.data);
   return (
     <section className="panel" data-testid={testId}>

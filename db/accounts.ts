@@ -15,7 +15,9 @@ export const publicAccountColumns = {
   createdAt: accounts.createdAt,
 };
 
-export const appidSchema = z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits (wx + 16 characters)");
+export const appidSchema = z
+  .string()
+  .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits (wx + 16 characters)");
 
 export const newAccountSchema = z.discriminatedUnion("authType", [
   z.object({
@@ -122,6 +124,9 @@ export { AUTH_TYPES };
 
 /** The accounts a user may see, names only: for switchers and pickers. */
 export async function visibleAccounts(database: Database, user: { accountIds: number[] }) {
-  const all = await database.db.select({ id: accounts.id, name: accounts.name, appid: accounts.appid }).from(accounts).orderBy(asc(accounts.id));
+  const all = await database.db
+    .select({ id: accounts.id, name: accounts.name, appid: accounts.appid })
+    .from(accounts)
+    .orderBy(asc(accounts.id));
   return all.filter((a) => user.accountIds.includes(a.id));
 }

@@ -61,7 +61,11 @@ export interface DatabaseConfig {
 
 function openFromEnv(): Promise<Database> {
   const e = env();
-  return openDatabase({ databaseUrl: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, encryptionKey: e.READOUT_ENCRYPTION_KEY });
+  return openDatabase({
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    encryptionKey: e.READOUT_ENCRYPTION_KEY,
+  });
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -63,7 +63,10 @@ export class RemotePglite implements PgliteLike {
     this.waitReady.catch(() => {});
     // The thread must not keep a finished CLI alive: it is referenced only while starting or
     // while a request is pending.
-    void this.waitReady.then(() => this.pending.size === 0 && this.worker.unref(), () => {});
+    void this.waitReady.then(
+      () => this.pending.size === 0 && this.worker.unref(),
+      () => {},
+    );
   }
 
   private failAll(error: Error) {
@@ -97,7 +100,8 @@ export class RemotePglite implements PgliteLike {
           rawTypes: Object.keys(options.parsers ?? {}).map(Number),
         }),
       exec: (sql) => this.call<QueryResult[]>({ op: "exec", txId, sql }),
-      transaction: (fn) => (txId === undefined ? this.transaction(fn) : Promise.reject(new Error("nested transactions use savepoints"))),
+      transaction: (fn) =>
+        txId === undefined ? this.transaction(fn) : Promise.reject(new Error("nested transactions use savepoints")),
     };
   }
 

@@ -21,7 +21,13 @@ export async function archivedAnswers(db: Db, accountId: number, endpoint: strin
   const rows = await db
     .select()
     .from(rawResponses)
-    .where(and(eq(rawResponses.accountId, accountId), eq(rawResponses.endpoint, endpoint), eq(rawResponses.beginDate, beginDate)))
+    .where(
+      and(
+        eq(rawResponses.accountId, accountId),
+        eq(rawResponses.endpoint, endpoint),
+        eq(rawResponses.beginDate, beginDate),
+      ),
+    )
     .orderBy(asc(rawResponses.fetchedAt), asc(rawResponses.id));
   return rows.map(({ bodyGzip, ...rest }) => ({ ...rest, body: decompressBody(bodyGzip) }));
 }

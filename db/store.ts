@@ -40,7 +40,9 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   const counts: number[] = [];
   for (const w of windows) {
     const spec = ENDPOINTS[w.endpoint];
-    const records = (w.rows ?? []).flatMap((row) => (spec.toRecords as (r: unknown, a: number) => object[])(row, w.accountId));
+    const records = (w.rows ?? []).flatMap((row) =>
+      (spec.toRecords as (r: unknown, a: number) => object[])(row, w.accountId),
+    );
     recordsByTable.set(w.endpoint, [...(recordsByTable.get(w.endpoint) ?? []), ...records]);
     counts.push(records.length);
     // Preparing a large batch takes a while: let waiting network events (the next WeChat
@@ -103,7 +105,11 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
  * that PostgreSQL unpacks with json_to_recordset. Building a VALUES list value by value costs
  * far more CPU than the database work itself.
  */
-function insertSql(table: PgTable, records: object[], conflict?: { key: PgColumn[]; update?: Record<string, string> }): SQL {
+function insertSql(
+  table: PgTable,
+  records: object[],
+  conflict?: { key: PgColumn[]; update?: Record<string, string> },
+): SQL {
   // Columns the records set; serial ids and defaults are left to the database.
   const first = records[0] as Record<string, unknown>;
   const columns = (Object.entries(getTableColumns(table)) as [string, PgColumn][]).filter(([prop]) => prop in first);

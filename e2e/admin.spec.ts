@@ -12,7 +12,8 @@ import { E2E, screenshot, signIn } from "./fixtures";
 const yesterday = addDaysIso(E2E.today, -1);
 const LAST_LEGACY_DAY = "2026-06-29";
 
-const cell = (page: Page, endpoint: string, date: string) => page.locator(`[data-testid="grid-row-${endpoint}"] td[data-date="${date}"]`);
+const cell = (page: Page, endpoint: string, date: string) =>
+  page.locator(`[data-testid="grid-row-${endpoint}"] td[data-date="${date}"]`);
 
 test("accounts list: each demo account with final data through yesterday", async ({ page }) => {
   await signIn(page, "admin");
@@ -44,14 +45,17 @@ test("completeness grid: legacy interfaces final until WeChat retired them, reti
   for (const endpoint of endpointsOf("legacy")) {
     // getarticletotal's last 7 days were still provisional when the legacy interfaces went away.
     const lastFinal = endpoint === "getarticletotal" ? addDaysIso(LAST_LEGACY_DAY, -7) : LAST_LEGACY_DAY;
-    for (const date of eachDay(from, lastFinal)) await expect(cell(page, endpoint, date), `${endpoint} ${date}`).toHaveAttribute("data-status", "final");
-    for (const date of eachDay("2026-07-01", to)) await expect(cell(page, endpoint, date), `${endpoint} ${date}`).toHaveAttribute("data-status", "retired");
+    for (const date of eachDay(from, lastFinal))
+      await expect(cell(page, endpoint, date), `${endpoint} ${date}`).toHaveAttribute("data-status", "final");
+    for (const date of eachDay("2026-07-01", to))
+      await expect(cell(page, endpoint, date), `${endpoint} ${date}`).toHaveAttribute("data-status", "retired");
   }
   await expect(cell(page, "getarticletotal", "2026-06-25")).toHaveAttribute("data-status", "provisional");
   await expect(cell(page, "getuserreadhour", "2026-07-02")).toHaveAttribute("title", /47009/);
   // The new generation is final all along.
   for (const endpoint of endpointsOf("new")) {
-    for (const date of eachDay(from, to)) await expect(cell(page, endpoint, date)).toHaveAttribute("data-status", "final");
+    for (const date of eachDay(from, to))
+      await expect(cell(page, endpoint, date)).toHaveAttribute("data-status", "final");
   }
   await expect(page.getByTestId("grid-counts")).toContainText(`${4 * 30 + 6 * 15 - 7} final`);
   // Nothing in this range can be fetched again (retired interfaces are never called).
@@ -62,7 +66,6 @@ test("completeness grid: legacy interfaces final until WeChat retired them, reti
   await expect(cell(page, "getarticletotaldetail", yesterday)).toHaveAttribute("data-status", "provisional");
   await expect(cell(page, "getarticleread", yesterday)).toHaveAttribute("data-status", "final");
   await expect(cell(page, "getusershare", yesterday)).toHaveAttribute("data-status", "retired");
-
 });
 
 test("backfill of days already final: the progress bar reaches done, and survives a reload", async ({ page }) => {
@@ -86,7 +89,9 @@ test("backfill of days already final: the progress bar reaches done, and survive
   await expect(page.getByTestId("sync-progress")).toHaveAttribute("data-status", "done");
   // A backfill reaching past yesterday is refused with the reason, and nothing starts.
   await form.locator('input[name="from"]').fill("2026-11-01");
-  await page.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="backfill-form"] input[name="to"]')?.removeAttribute("max"));
+  await page.evaluate(() =>
+    document.querySelector<HTMLInputElement>('[data-testid="backfill-form"] input[name="to"]')?.removeAttribute("max"),
+  );
   await form.locator('input[name="to"]').fill(E2E.today);
   await page.getByTestId("backfill-start").click();
   await expect(page.getByTestId("sync-error")).toHaveAttribute("data-code", "invalid");
@@ -134,5 +139,4 @@ test("users page: the last admin cannot be demoted; a duplicate email is refused
   await page.goto("/users");
   await expect(page.getByTestId("user-row-admin@demo.readout")).toHaveAttribute("data-role", "admin");
   await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(3);
-
 });

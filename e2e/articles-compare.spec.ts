@@ -35,7 +35,9 @@ async function readCsv(page: Page, trigger: () => Promise<void>) {
 
 const cell = (page: Page, row: string, key: string) => page.getByTestId(row).locator(`td[data-key="${key}"]`);
 
-test("articles: the table shows each article's latest figures; sort, search and page live in the URL", async ({ page }) => {
+test("articles: the table shows each article's latest figures; sort, search and page live in the URL", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   // One notified send in November: all of its articles, exact readers, sharers and favourites.
   const { date, send } = sendIn(1, "2026-11-02", "2026-11-15");
@@ -59,11 +61,17 @@ test("articles: the table shows each article's latest figures; sort, search and 
   const expected = expectedArticles(truth, appidOf(1), from, to, E2E.today);
   await page.goto("/articles?account=1&range=last30");
   await expect(page.getByTestId("kpi-articles")).toHaveAttribute("data-value", String(expected.length));
-  await expect(page.getByTestId("kpi-readers")).toHaveAttribute("data-value", String(expected.reduce((n, a) => n + a.latest.readers, 0)));
+  await expect(page.getByTestId("kpi-readers")).toHaveAttribute(
+    "data-value",
+    String(expected.reduce((n, a) => n + a.latest.readers, 0)),
+  );
   await page.getByTestId("sort-readers").click();
   await expect(page).toHaveURL(/sort=readers&dir=desc/);
   const top = [...expected].sort((a, b) => b.latest.readers - a.latest.readers)[0]!;
-  await expect(page.getByTestId("articles-rows").locator("tbody tr").first()).toHaveAttribute("data-testid", `article-row-${top.msgid}`);
+  await expect(page.getByTestId("articles-rows").locator("tbody tr").first()).toHaveAttribute(
+    "data-testid",
+    `article-row-${top.msgid}`,
+  );
   await expect(page.getByTestId("articles-page")).toContainText(`of ${Math.ceil(expected.length / 20)}`);
   await page.getByRole("button", { name: "Next →" }).click();
   await expect(page).toHaveURL(/page=2/);
@@ -73,7 +81,9 @@ test("articles: the table shows each article's latest figures; sort, search and 
   await page.getByTestId("articles-search").fill(needle);
   await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe(needle);
   await expect(page).not.toHaveURL(/page=2/);
-  await expect(page.getByTestId("articles-count")).toContainText(`${expected.filter((a) => a.title.includes(needle)).length} of ${expected.length}`);
+  await expect(page.getByTestId("articles-count")).toContainText(
+    `${expected.filter((a) => a.title.includes(needle)).length} of ${expected.length}`,
+  );
   // The URL restores the view.
   await page.reload();
   await expect(page.getByTestId("articles-search")).toHaveValue(needle);
@@ -90,17 +100,25 @@ test("articles: the CSV export's totals equal the cards", async ({ page }) => {
   expect(rows).toHaveLength(articles);
   expect(rows.reduce((n, r) => n + Number(r["Readers"]), 0)).toBe(readers);
   const to = addDaysIso(E2E.today, -1);
-  expect(readers).toBe(expectedArticles(truth, appidOf(2), addDaysIso(to, -6), to, E2E.today).reduce((n, a) => n + a.latest.readers, 0));
+  expect(readers).toBe(
+    expectedArticles(truth, appidOf(2), addDaysIso(to, -6), to, E2E.today).reduce((n, a) => n + a.latest.readers, 0),
+  );
 });
 
 test("articles: ticking articles builds a compare link", async ({ page }) => {
   await signIn(page, "admin");
   const { date, send } = sendIn(3, "2026-10-01", "2026-10-31");
   await page.goto(`/articles?account=3&range=custom&from=${date}&to=${date}`);
-  for (const a of send.articles.slice(0, 2)) await page.getByTestId(`article-row-${a.msgid}`).getByRole("checkbox").check();
+  for (const a of send.articles.slice(0, 2))
+    await page.getByTestId(`article-row-${a.msgid}`).getByRole("checkbox").check();
   await page.getByTestId("compare-link").click();
-  await expect(page).toHaveURL(new RegExp(`/compare\\?a=3%3A${send.articles[0]!.msgid}&a=3%3A${send.articles[1]!.msgid}`));
-  await expect(page.getByTestId("compare-row-readers").locator('td[data-key="a0"]')).toHaveAttribute("data-value", String(article(3, send.articles[0]!.msgid).latest.readers));
+  await expect(page).toHaveURL(
+    new RegExp(`/compare\\?a=3%3A${send.articles[0]!.msgid}&a=3%3A${send.articles[1]!.msgid}`),
+  );
+  await expect(page.getByTestId("compare-row-readers").locator('td[data-key="a0"]')).toHaveAttribute(
+    "data-value",
+    String(article(3, send.articles[0]!.msgid).latest.readers),
+  );
 });
 
 test("article detail: headline figures and the 30-day curves equal getarticletotaldetail", async ({ page }) => {
@@ -137,7 +155,9 @@ test("article detail: headline figures and the 30-day curves equal getarticletot
   }
 });
 
-test("article detail: both generations switch between 30 and 7 days; a legacy-only article says why charts are missing", async ({ page }) => {
+test("article detail: both generations switch between 30 and 7 days; a legacy-only article says why charts are missing", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   const both = article(1, sendIn(1, "2026-05-01", "2026-05-31").send.articles[0]!.msgid);
   expect(both.legacy).toHaveLength(7);
@@ -159,7 +179,10 @@ test("article detail: both generations switch between 30 and 7 days; a legacy-on
   await expect(page.getByTestId("stat-likes")).toHaveCount(0);
 });
 
-test("compare: a link restores 3 articles from 2 accounts with the right numbers and best marks", async ({ page, browser }) => {
+test("compare: a link restores 3 articles from 2 accounts with the right numbers and best marks", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "manager");
   const a1 = sendIn(1, "2026-09-01", "2026-09-30").send.articles;
   const a2 = sendIn(2, "2026-09-01", "2026-09-30").send.articles;
@@ -196,7 +219,11 @@ test("compare: a link restores 3 articles from 2 accounts with the right numbers
 
   // Curves aligned by day since send.
   const curve = await chartTable(page, "compare-chart");
-  expect(curve["0"]).toEqual({ a0: expected[0]!.new![0]!.read_user, a1: expected[1]!.new![0]!.read_user, a2: expected[2]!.new![0]!.read_user });
+  expect(curve["0"]).toEqual({
+    a0: expected[0]!.new![0]!.read_user,
+    a1: expected[1]!.new![0]!.read_user,
+    a2: expected[2]!.new![0]!.read_user,
+  });
   expect(curve["29"]!.a1).toBe(expected[1]!.new![29]!.read_user);
   await page.getByTestId("metric-sharers").click();
   await expect(page).toHaveURL(/metric=sharers/);
@@ -250,7 +277,10 @@ test("compare: the picker adds articles of any visible account", async ({ page }
   await page.getByTestId("picker-search").fill(b.msgid);
   await page.getByTestId(`pick-${b.msgid}`).click();
   await expect(page).toHaveURL(new RegExp(`a=2%3A${a.msgid}&a=3%3A${b.msgid}`));
-  await expect(page.getByTestId("compare-row-readers").locator('td[data-key="a1"]')).toHaveAttribute("data-value", String(article(3, b.msgid).latest.readers));
+  await expect(page.getByTestId("compare-row-readers").locator('td[data-key="a1"]')).toHaveAttribute(
+    "data-value",
+    String(article(3, b.msgid).latest.readers),
+  );
 });
 
 for (const locale of ["en", "zh"] as const) {
@@ -264,7 +294,9 @@ for (const locale of ["en", "zh"] as const) {
     await expect(page.getByTestId("stat-readers")).toBeVisible();
     await screenshot(page, "article-detail", locale);
     const other = sendIn(2, "2026-09-01", "2026-09-30").send;
-    await page.goto(`/compare?a=1:${send.articles[0]!.msgid}&a=1:${send.articles[1]!.msgid}&a=2:${other.articles[0]!.msgid}`);
+    await page.goto(
+      `/compare?a=1:${send.articles[0]!.msgid}&a=1:${send.articles[1]!.msgid}&a=2:${other.articles[0]!.msgid}`,
+    );
     await expect(page.getByTestId("compare-table")).toBeVisible();
     await screenshot(page, "compare", locale);
   });

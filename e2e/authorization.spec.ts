@@ -29,7 +29,10 @@ const PAGES: { path: string; allowed: DemoRole[] }[] = [
   { path: "/articles?account=2", allowed: ["manager", "admin"] },
   { path: `/articles/${firstArticle(1)}`, allowed: ["manager", "admin"] },
   { path: `/articles/${firstArticle(3)}`, allowed: ["viewer", "admin"] },
-  { path: `/compare?a=${firstArticle(1).replace("/", ":")}&a=${firstArticle(3).replace("/", ":")}`, allowed: ["admin"] },
+  {
+    path: `/compare?a=${firstArticle(1).replace("/", ":")}&a=${firstArticle(3).replace("/", ":")}`,
+    allowed: ["admin"],
+  },
   { path: "/accounts", allowed: ["viewer", "manager", "admin"] },
   { path: "/accounts/1", allowed: ["manager", "admin"] },
   { path: "/accounts/3", allowed: ["viewer", "admin"] },
@@ -45,9 +48,18 @@ const ROUTES: { path: string; allowed: DemoRole[] }[] = [
   { path: `/api/views/hourly?account=1&${range}`, allowed: ["manager", "admin"] },
   { path: `/api/views/shares?account=3&${range}`, allowed: ["viewer", "admin"] },
   { path: `/api/views/articles?account=2&${range}`, allowed: ["manager", "admin"] },
-  { path: `/api/views/articleDetail?account=${firstArticle(1).replace("/", "&msgid=")}`, allowed: ["manager", "admin"] },
-  { path: `/api/views/compare?a=${firstArticle(2).replace("/", ":")}&a=${firstArticle(3).replace("/", ":")}`, allowed: ["admin"] },
-  { path: `/api/export/compare?a=${firstArticle(1).replace("/", ":")}&a=${firstArticle(2).replace("/", ":")}&format=csv`, allowed: ["manager", "admin"] },
+  {
+    path: `/api/views/articleDetail?account=${firstArticle(1).replace("/", "&msgid=")}`,
+    allowed: ["manager", "admin"],
+  },
+  {
+    path: `/api/views/compare?a=${firstArticle(2).replace("/", ":")}&a=${firstArticle(3).replace("/", ":")}`,
+    allowed: ["admin"],
+  },
+  {
+    path: `/api/export/compare?a=${firstArticle(1).replace("/", ":")}&a=${firstArticle(2).replace("/", ":")}&format=csv`,
+    allowed: ["manager", "admin"],
+  },
   { path: `/api/views/completeness?account=1&${range}`, allowed: ["manager", "admin"] },
   { path: "/api/views/sync-status?account=3", allowed: ["viewer", "admin"] },
 ];

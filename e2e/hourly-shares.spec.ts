@@ -17,11 +17,13 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Exact totals of the hourly figures (all-sources rows of getuserreadhour). */
 function hourlyTotals(accountId: number, from: IsoDate, to: IsoDate) {
-  const rows = (truth.rows(appidOf(accountId), "getuserreadhour", from, to, { today: LEGACY_TODAY }).list as unknown as {
-    user_source: number;
-    int_page_read_user: number;
-    int_page_read_count: number;
-  }[]).filter((r) => r.user_source === TOTAL_USER_SOURCE);
+  const rows = (
+    truth.rows(appidOf(accountId), "getuserreadhour", from, to, { today: LEGACY_TODAY }).list as unknown as {
+      user_source: number;
+      int_page_read_user: number;
+      int_page_read_count: number;
+    }[]
+  ).filter((r) => r.user_source === TOTAL_USER_SOURCE);
   return { reads: sum(rows.map((r) => r.int_page_read_count)), readers: sum(rows.map((r) => r.int_page_read_user)) };
 }
 
@@ -29,8 +31,14 @@ test("hourly: one June day's reads by source, hour by hour, equal getuserreadhou
   await signIn(page, "admin");
   await page.goto(`/hourly?account=1&range=custom&from=${DAY}&to=${DAY}`);
   const expected = expectedHourlyDay(truth, appidOf(1), DAY, LEGACY_TODAY);
-  await expect(page.getByTestId("kpi-reads")).toHaveAttribute("data-value", String(sum(expected.map((e) => e.totalReads))));
-  await expect(page.getByTestId("kpi-readers")).toHaveAttribute("data-value", String(sum(expected.map((e) => e.totalReaders))));
+  await expect(page.getByTestId("kpi-reads")).toHaveAttribute(
+    "data-value",
+    String(sum(expected.map((e) => e.totalReads))),
+  );
+  await expect(page.getByTestId("kpi-readers")).toHaveAttribute(
+    "data-value",
+    String(sum(expected.map((e) => e.totalReaders))),
+  );
   const previous = hourlyTotals(1, addDaysIso(DAY, -1), addDaysIso(DAY, -1));
   await expect(page.getByTestId("kpi-reads")).toHaveAttribute("data-previous", String(previous.reads));
   await expect(page.getByTestId("hourly-scope")).toContainText(`One day: ${DAY}`);
@@ -48,7 +56,10 @@ test("hourly: one June day's reads by source, hour by hour, equal getuserreadhou
   await expect(nine).toHaveAttribute("title", /Monday 09:00–10:00/);
   await expect(grid.locator('td[data-row="2"][data-column="9"]')).toHaveAttribute("data-value", "");
   await expect(grid.locator("tbody tr")).toHaveCount(7);
-  await expect(page.getByTestId("hourly-heatmap-grid-max")).toHaveAttribute("data-value", String(Math.max(...expected.map((e) => e.totalReads))));
+  await expect(page.getByTestId("hourly-heatmap-grid-max")).toHaveAttribute(
+    "data-value",
+    String(Math.max(...expected.map((e) => e.totalReads))),
+  );
 });
 
 test("hourly: the metric switch and the source toggles live in the URL", async ({ page }) => {
@@ -63,7 +74,9 @@ test("hourly: the metric switch and the source toggles live in the URL", async (
 
   // The URL is the only store: the box unchecks once the URL has changed.
   await page.getByTestId("hourly-sources").getByLabel("Chats").click();
-  await expect(page).toHaveURL(/sources=session%2Cmoments%2Cprofile%2Crecommend%2Csearch%2Cother|sources=session,moments,profile,recommend,search,other/);
+  await expect(page).toHaveURL(
+    /sources=session%2Cmoments%2Cprofile%2Crecommend%2Csearch%2Cother|sources=session,moments,profile,recommend,search,other/,
+  );
   await expect(page).toHaveURL(/metric=readers/);
   await page.reload();
   await expect(page.getByTestId("hourly-sources").getByLabel("Chats")).not.toBeChecked();
@@ -72,7 +85,9 @@ test("hourly: the metric switch and the source toggles live in the URL", async (
   expect(table[hour(21)]!.session).toBe(expected[21]!.readers.session);
 });
 
-test("hourly: the default range says why it has no hourly data and links to the last 30 days that have it", async ({ page }) => {
+test("hourly: the default range says why it has no hourly data and links to the last 30 days that have it", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.goto("/hourly?account=1");
   const empty = page.getByTestId("hourly-no-data");
@@ -98,32 +113,51 @@ test("shares: a June day's shares by scene, daily and hourly, equal getusershare
   const legacy = expectedShares(truth, appidOf(2), day, day, LEGACY_TODAY);
   const fresh = expectedShares(truth, appidOf(2), day, day, E2E.today);
   const byScene = legacy.byDay[day]!;
-  await expect(page.getByTestId("kpi-shares")).toHaveAttribute("data-value", String(sum(Object.values(byScene).map((s) => s.shareCount))));
+  await expect(page.getByTestId("kpi-shares")).toHaveAttribute(
+    "data-value",
+    String(sum(Object.values(byScene).map((s) => s.shareCount))),
+  );
   await expect(page.getByTestId("kpi-sharers")).toHaveAttribute("data-value", String(fresh.newSharers[day]));
 
   const daily = await chartTable(page, "shares-daily-chart");
-  expect(daily[day.slice(5)]).toEqual(Object.fromEntries(Object.entries(byScene).map(([scene, s]) => [`scene_${scene}`, s.shareCount])));
+  expect(daily[day.slice(5)]).toEqual(
+    Object.fromEntries(Object.entries(byScene).map(([scene, s]) => [`scene_${scene}`, s.shareCount])),
+  );
   const hourly = await chartTable(page, "shares-hourly-chart");
   for (const h of [8, 12, 21]) {
-    expect(hourly[hour(h)], hour(h)).toEqual(Object.fromEntries(Object.keys(byScene).map((scene) => [`scene_${scene}`, legacy.hours[h]![scene]?.shareCount ?? null])));
+    expect(hourly[hour(h)], hour(h)).toEqual(
+      Object.fromEntries(
+        Object.keys(byScene).map((scene) => [`scene_${scene}`, legacy.hours[h]![scene]?.shareCount ?? null]),
+      ),
+    );
   }
 
   await page.getByTestId("shares-metric").getByText("Sharers (people)").click();
   await expect(page).toHaveURL(/metric=people/);
-  await expect(page.getByTestId("shares-daily-chart").locator('td[data-key="scene_1"]')).toHaveAttribute("data-value", String(byScene[1]!.shareUser));
+  await expect(page.getByTestId("shares-daily-chart").locator('td[data-key="scene_1"]')).toHaveAttribute(
+    "data-value",
+    String(byScene[1]!.shareUser),
+  );
   // A range the new generation also covers has no separate sharers chart.
   await expect(page.getByTestId("shares-new")).toHaveCount(0);
 });
 
-test("shares: after the retirement the new generation's daily sharers are charted, with why there are no scenes", async ({ page }) => {
+test("shares: after the retirement the new generation's daily sharers are charted, with why there are no scenes", async ({
+  page,
+}) => {
   await signIn(page, "admin");
   await page.goto("/shares?account=1&range=last30");
   const to = addDaysIso(E2E.today, -1);
   const from = addDaysIso(to, -29);
   const fresh = expectedShares(truth, appidOf(1), from, to, E2E.today);
-  await expect(page.getByTestId("kpi-sharers")).toHaveAttribute("data-value", String(sum(Object.values(fresh.newSharers))));
+  await expect(page.getByTestId("kpi-sharers")).toHaveAttribute(
+    "data-value",
+    String(sum(Object.values(fresh.newSharers))),
+  );
   await expect(page.getByTestId("kpi-shares")).toHaveCount(0);
-  await expect(page.getByTestId("shares-new-note")).toContainText("report each day's sharers, but no share scenes and no hours");
+  await expect(page.getByTestId("shares-new-note")).toContainText(
+    "report each day's sharers, but no share scenes and no hours",
+  );
   await expect(page.getByTestId("shares-no-scenes")).toContainText(`this account's end on ${LAST_LEGACY}`);
   const table = await chartTable(page, "shares-new-chart");
   expect(table[to.slice(5)]).toEqual({ sharers: fresh.newSharers[to] });

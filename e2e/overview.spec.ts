@@ -30,7 +30,10 @@ test("overview: the CSV export's totals equal the cards", async ({ page }) => {
   await page.getByTestId("export-overview-daily").getByText("CSV").click();
   const file = await (await download).path();
   const csv = (await import("node:fs")).readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  const [header, ...rows] = csv.trim().split(/\r?\n/).map((l) => l.split(","));
+  const [header, ...rows] = csv
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.split(","));
   const col = header!.indexOf("Readers");
   expect(col).toBeGreaterThan(0);
   expect(rows).toHaveLength(7);

@@ -12,18 +12,31 @@ export const DEFAULT_RANGE: RangePreset = "last30";
 /** Longest range a chart asks for: enough for a year-over-year look, small enough to stay fast. */
 export const MAX_RANGE_DAYS = 400;
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: "must be a date written YYYY-MM-DD", abort: true });
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: "must be a date written YYYY-MM-DD", abort: true });
 
 /** A concrete Beijing date range [from, to], validated. */
 export const dateRangeSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((r) => r.from <= r.to, { message: "the start date must not be after the end date", path: ["from"], abort: true })
-  .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, { message: `a range may span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
+  .refine((r) => r.from <= r.to, {
+    message: "the start date must not be after the end date",
+    path: ["from"],
+    abort: true,
+  })
+  .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, {
+    message: `a range may span at most ${MAX_RANGE_DAYS} days`,
+    path: ["to"],
+  });
 
 export const accountIdSchema = z.coerce.number().int().positive();
 
 /** Range presets end yesterday: WeChat publishes a day's figures the next morning. */
-export function resolveRange(preset: RangePreset, today: IsoDate, custom?: { from?: string; to?: string }): { from: IsoDate; to: IsoDate } {
+export function resolveRange(
+  preset: RangePreset,
+  today: IsoDate,
+  custom?: { from?: string; to?: string },
+): { from: IsoDate; to: IsoDate } {
   const yesterday = addDaysIso(today, -1);
   switch (preset) {
     case "yesterday":
@@ -54,13 +67,20 @@ export interface ReportState {
 }
 
 /** Reads the URL's search params; anything malformed falls back to the defaults. */
-export function readReportState(params: URLSearchParams | Record<string, string | string[] | undefined>, today: IsoDate): ReportState {
+export function readReportState(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+  today: IsoDate,
+): ReportState {
   const get = (k: string) => {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k];
     return (Array.isArray(v) ? v[0] : v) ?? undefined;
   };
   const account = accountIdSchema.safeParse(get("account"));
-  const preset = (RANGE_PRESETS as readonly string[]).includes(get("range") ?? "") ? (get("range") as RangePreset) : get("from") ? "custom" : DEFAULT_RANGE;
+  const preset = (RANGE_PRESETS as readonly string[]).includes(get("range") ?? "")
+    ? (get("range") as RangePreset)
+    : get("from")
+      ? "custom"
+      : DEFAULT_RANGE;
   const range = resolveRange(preset, today, { from: get("from"), to: get("to") });
   return { account: account.success ? account.data : null, preset, ...range };
 }

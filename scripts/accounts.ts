@@ -42,7 +42,12 @@ runCli(async () => {
         componentVerifyTicket: values["component-ticket"],
         authorizerRefreshToken: values["refresh-token"],
       }
-    : { authType: values.stable ? ("stable" as const) : ("classic" as const), name: values.name, appid: values.appid, secret: values.secret };
+    : {
+        authType: values.stable ? ("stable" as const) : ("classic" as const),
+        name: values.name,
+        appid: values.appid,
+        secret: values.secret,
+      };
   const parsed = newAccountSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  --${String(i.path[0] ?? "")}: ${i.message}`).join("\n");

@@ -29,7 +29,12 @@ const PORT = Number(process.env.PORT ?? 3000);
 
 async function main() {
   const today = env().READOUT_TODAY ?? beijingDateOf(new Date());
-  const simulator = await startSimulator({ port: SIMULATOR_PORT, accounts: 3, today: LEGACY_RETIRED_ON, legacyRetiredOn: LEGACY_RETIRED_ON });
+  const simulator = await startSimulator({
+    port: SIMULATOR_PORT,
+    accounts: 3,
+    today: LEGACY_RETIRED_ON,
+    legacyRetiredOn: LEGACY_RETIRED_ON,
+  });
   console.log(`[demo] WeChat simulator on ${simulator.url}`);
   process.env.WECHAT_API_BASE = simulator.url;
 
@@ -39,12 +44,20 @@ async function main() {
 
   if (buildIsStale()) {
     console.log("[demo] building the app (first run, or the code changed) ...");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync("npx", ["next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", WECHAT_API_BASE: simulator.url, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://127.0.0.1:${PORT}` },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      WECHAT_API_BASE: simulator.url,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://127.0.0.1:${PORT}`,
+    },
   });
   console.log(`[demo] Readout on http://127.0.0.1:${PORT}`);
   const stop = () => app.kill("SIGTERM");
@@ -57,7 +70,13 @@ async function main() {
 }
 
 const SOURCE_DIRS = ["app", "components", "lib", "db"];
-const SOURCE_FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "package-lock.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+  "package-lock.json",
+];
 
 /** No build yet, or a source file is newer than it (after a pull, say). */
 function buildIsStale(): boolean {
@@ -116,12 +135,20 @@ async function backfill(simulator: Awaited<ReturnType<typeof startSimulator>>, t
     const started = Date.now();
     const summaries = await Promise.all(
       accounts.map((a) =>
-        runSync(contextOn(phase.on), { accountId: a.id, from: phase.from, to: addDaysIso(phase.on, -1), concurrency: 4, endpoints: phase.endpoints }),
+        runSync(contextOn(phase.on), {
+          accountId: a.id,
+          from: phase.from,
+          to: addDaysIso(phase.on, -1),
+          concurrency: 4,
+          endpoints: phase.endpoints,
+        }),
       ),
     );
     const calls = summaries.reduce((n, s) => n + s.totalCalls, 0);
     const errors = summaries.flatMap((s) => s.errors);
-    console.log(`[demo] synced ${accounts.length} accounts up to ${addDaysIso(phase.on, -1)}: ${calls} calls, ${errors.length} errors, ${Math.round((Date.now() - started) / 1000)} s`);
+    console.log(
+      `[demo] synced ${accounts.length} accounts up to ${addDaysIso(phase.on, -1)}: ${calls} calls, ${errors.length} errors, ${Math.round((Date.now() - started) / 1000)} s`,
+    );
     for (const e of errors.slice(0, 5)) console.error(`[demo]   ${e.endpoint} ${e.beginDate}: ${e.message}`);
   }
 }

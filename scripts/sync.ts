@@ -22,7 +22,8 @@ runCli(async () => {
   const to = values.to === "yesterday" ? beijingYesterday() : values.to;
   if (!values.account || !values.from) throw new UsageError(USAGE);
   if (!isIsoDate(values.from)) throw new UsageError(`--from must be a date like 2026-01-31, got "${values.from}"`);
-  if (!to || !isIsoDate(to)) throw new UsageError(`--to must be a date like 2026-01-31 or "yesterday", got "${values.to}"`);
+  if (!to || !isIsoDate(to))
+    throw new UsageError(`--to must be a date like 2026-01-31 or "yesterday", got "${values.to}"`);
   if (values.from > to) throw new UsageError(`--from (${values.from}) is after --to (${to})`);
   const concurrency = values.concurrency === undefined ? env().SYNC_CONCURRENCY : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
@@ -53,9 +54,12 @@ runCli(async () => {
     },
   }).finally(() => bar?.stop());
 
-  for (const e of summary.errors.slice(0, 10)) console.error(`failed: ${e.endpoint} ${e.beginDate}..${e.endDate}: ${e.message}`);
+  for (const e of summary.errors.slice(0, 10))
+    console.error(`failed: ${e.endpoint} ${e.beginDate}..${e.endDate}: ${e.message}`);
   if (summary.errors.length > 10) console.error(`... and ${summary.errors.length - 10} more failed windows`);
   if (summary.fatal) console.error(`stopped: ${summary.fatal}`);
-  console.log(JSON.stringify({ account: account.appid, ...summary, errors: summary.errors.length, wallMs: Date.now() - started }));
+  console.log(
+    JSON.stringify({ account: account.appid, ...summary, errors: summary.errors.length, wallMs: Date.now() - started }),
+  );
   return summary.fatal || summary.errors.length > 0 ? 1 : 0;
 });

@@ -25,7 +25,8 @@ async function request(url: string, init?: RequestInit): Promise<Reply> {
   return { status: res.status, contentType: res.headers.get("content-type") ?? "", text, json };
 }
 
-const post = (url: string, body: unknown) => request(url, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  request(url, { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
 
 async function classicToken(sim: RunningSimulator, appid = APPID, secret = "simsecret1") {
   return request(`${sim.url}/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`);
@@ -37,7 +38,10 @@ async function tokenOf(sim: RunningSimulator, appid = APPID): Promise<string> {
 }
 
 const datacube = (sim: RunningSimulator, endpoint: string, token: string | undefined, begin: string, end = begin) =>
-  post(`${sim.url}/datacube/${endpoint}${token === undefined ? "" : `?access_token=${encodeURIComponent(token)}`}`, { begin_date: begin, end_date: end });
+  post(`${sim.url}/datacube/${endpoint}${token === undefined ? "" : `?access_token=${encodeURIComponent(token)}`}`, {
+    begin_date: begin,
+    end_date: end,
+  });
 
 const errcodeOf = (reply: Reply) => reply.json?.errcode;
 
@@ -66,18 +70,22 @@ describe("simulator server: tokens", () => {
     const wrongSecret = await classicToken(sim, APPID, "nope");
     expect(errcodeOf(wrongSecret)).toBe(40125);
     expect(String(wrongSecret.json?.errmsg)).toMatch(RID);
-    expect(errcodeOf(await request(`${sim.url}/cgi-bin/token?grant_type=password&appid=${APPID}&secret=simsecret1`))).toBe(40002);
+    expect(
+      errcodeOf(await request(`${sim.url}/cgi-bin/token?grant_type=password&appid=${APPID}&secret=simsecret1`)),
+    ).toBe(40002);
   });
 
   it("keeps stable tokens independent; force_refresh gives a new one", async () => {
     const body = { grant_type: "client_credential", appid: APPID, secret: "simsecret1", force_refresh: false };
     const first = (await post(`${sim.url}/cgi-bin/stable_token`, body)).json?.access_token as string;
     const again = (await post(`${sim.url}/cgi-bin/stable_token`, body)).json?.access_token as string;
-    const forced = (await post(`${sim.url}/cgi-bin/stable_token`, { ...body, force_refresh: true })).json?.access_token as string;
+    const forced = (await post(`${sim.url}/cgi-bin/stable_token`, { ...body, force_refresh: true })).json
+      ?.access_token as string;
     expect(again).toBe(first);
     expect(forced).not.toBe(first);
     const classic = await tokenOf(sim);
-    for (const token of [first, forced, classic]) expect(errcodeOf(await datacube(sim, "getuserread", token, "2026-02-01"))).toBeUndefined();
+    for (const token of [first, forced, classic])
+      expect(errcodeOf(await datacube(sim, "getuserread", token, "2026-02-01"))).toBeUndefined();
     expect(errcodeOf(await post(`${sim.url}/cgi-bin/stable_token`, { ...body, secret: "bad" }))).toBe(40125);
     expect(errcodeOf(await post(`${sim.url}/cgi-bin/stable_token`, "not json"))).toBe(47001);
   });
@@ -143,10 +151,15 @@ describe("simulator server: datacube", () => {
     const legacy = await datacube(sim, "getuserread", token, "2026-02-01", "2026-02-03");
     expect(legacy.status).toBe(200);
     expect(legacy.contentType).toMatch(/^application\/json/);
-    expect(legacy.json).toEqual({ list: sim.truth.rows(APPID, "getuserread", "2026-02-01", "2026-02-03", { today: TODAY }).list });
+    expect(legacy.json).toEqual({
+      list: sim.truth.rows(APPID, "getuserread", "2026-02-01", "2026-02-03", { today: TODAY }).list,
+    });
     expect(legacy.json?.list).toHaveLength(24);
     const fresh = await datacube(sim, "getbizsummary", token, "2026-01-29", "2026-02-27");
-    expect(fresh.json).toEqual({ list: sim.truth.rows(APPID, "getbizsummary", "2026-01-29", "2026-02-27", { today: TODAY }).list, is_delay: false });
+    expect(fresh.json).toEqual({
+      list: sim.truth.rows(APPID, "getbizsummary", "2026-01-29", "2026-02-27", { today: TODAY }).list,
+      is_delay: false,
+    });
     expect(fresh.json?.list).toHaveLength(30);
     // Before a generation's first day: an empty list, not an error.
     expect((await datacube(sim, "getarticleread", token, "2025-10-31")).json).toEqual({ list: [], is_delay: false });
@@ -176,7 +189,10 @@ describe("simulator server: datacube", () => {
   });
 
   it("answers 404 for /cgi-bin/datacube/... and unknown paths, 43002 for GET", async () => {
-    const wrongPrefix = await post(`${sim.url}/cgi-bin/datacube/getuserread?access_token=${token}`, { begin_date: "2026-02-01", end_date: "2026-02-01" });
+    const wrongPrefix = await post(`${sim.url}/cgi-bin/datacube/getuserread?access_token=${token}`, {
+      begin_date: "2026-02-01",
+      end_date: "2026-02-01",
+    });
     expect(wrongPrefix.status).toBe(404);
     expect((await post(`${sim.url}/datacube/getnothing?access_token=${token}`, {})).status).toBe(404);
     expect((await request(`${sim.url}/elsewhere`)).status).toBe(404);
@@ -187,7 +203,14 @@ describe("simulator server: datacube", () => {
     sim.setToday("2026-06-30");
     expect(errcodeOf(await datacube(sim, "getarticlesummary", token, "2026-06-29"))).toBeUndefined();
     sim.setToday("2026-07-01");
-    for (const endpoint of ["getarticlesummary", "getarticletotal", "getuserread", "getuserreadhour", "getusershare", "getusersharehour"]) {
+    for (const endpoint of [
+      "getarticlesummary",
+      "getarticletotal",
+      "getuserread",
+      "getuserreadhour",
+      "getusershare",
+      "getusersharehour",
+    ]) {
       const reply = await datacube(sim, endpoint, token, "2026-06-29");
       expect(errcodeOf(reply), endpoint).toBe(47009);
       expect(reply.json?.errmsg).toMatch(/^this api is offline, please use the new api rid: /);
@@ -207,7 +230,10 @@ describe("simulator server: datacube", () => {
     await classicToken(sim, APPID, "wrong");
     await request(`${sim.url}/nowhere`);
     const stats = (await request(`${sim.url}/__stats`)).json;
-    expect(stats).toEqual({ calls: { getuserread: 2, getarticleread: 1, "/cgi-bin/token": 1, "/nowhere": 1 }, total: 5 });
+    expect(stats).toEqual({
+      calls: { getuserread: 2, getarticleread: 1, "/cgi-bin/token": 1, "/nowhere": 1 },
+      total: 5,
+    });
     expect(sim.stats()).toEqual(stats);
     await post(`${sim.url}/__stats/reset`, "");
     expect((await request(`${sim.url}/__stats`)).json).toEqual({ calls: {}, total: 0 });
@@ -222,12 +248,20 @@ describe("simulator server: quota, revocation, error content type, delay", () =>
       const codes = [];
       for (let i = 0; i < 5; i++) codes.push(errcodeOf(await datacube(sim, "getarticleread", token, "2026-02-01")));
       expect(codes).toEqual([undefined, undefined, undefined, 45009, 45009]);
-      expect((await datacube(sim, "getarticleread", token, "2026-02-01")).json?.errmsg).toMatch(/^reach max api daily quota limit rid: /);
+      expect((await datacube(sim, "getarticleread", token, "2026-02-01")).json?.errmsg).toMatch(
+        /^reach max api daily quota limit rid: /,
+      );
       expect(errcodeOf(await datacube(sim, "getarticleshare", token, "2026-02-01"))).toBeUndefined();
       expect(errcodeOf(await datacube(sim, "getarticleread", other, "2026-02-01"))).toBeUndefined();
-      const quota = await post(`${sim.url}/cgi-bin/openapi/quota/get?access_token=${token}`, { cgi_path: "/datacube/getarticleread" });
+      const quota = await post(`${sim.url}/cgi-bin/openapi/quota/get?access_token=${token}`, {
+        cgi_path: "/datacube/getarticleread",
+      });
       expect(quota.json).toEqual({ errcode: 0, errmsg: "ok", quota: { daily_limit: 3, used: 3, remain: 0 } });
-      expect(errcodeOf(await post(`${sim.url}/cgi-bin/openapi/quota/get?access_token=${token}`, { cgi_path: "/datacube/nothing" }))).toBe(76021);
+      expect(
+        errcodeOf(
+          await post(`${sim.url}/cgi-bin/openapi/quota/get?access_token=${token}`, { cgi_path: "/datacube/nothing" }),
+        ),
+      ).toBe(76021);
 
       const clock = await post(`${sim.url}/__clock`, { today: "2026-03-02" });
       expect(clock.json).toEqual({ today: "2026-03-02" });
@@ -267,8 +301,12 @@ describe("simulator server: quota, revocation, error content type, delay", () =>
       const token = await tokenOf(sim);
       const recent = await datacube(sim, "getbizsummary", token, "2026-02-20", "2026-02-28");
       expect(recent.json?.is_delay).toBe(true);
-      expect(recent.json?.list).toEqual(sim.truth.rows(APPID, "getbizsummary", "2026-02-20", "2026-02-28", { today: TODAY, delayDays: 2 }).list);
-      const final = sim.truth.rows(APPID, "getbizsummary", "2026-02-28", "2026-02-28", { today: TODAY }).list[0] as { detail: { read_user: number } };
+      expect(recent.json?.list).toEqual(
+        sim.truth.rows(APPID, "getbizsummary", "2026-02-20", "2026-02-28", { today: TODAY, delayDays: 2 }).list,
+      );
+      const final = sim.truth.rows(APPID, "getbizsummary", "2026-02-28", "2026-02-28", { today: TODAY }).list[0] as {
+        detail: { read_user: number };
+      };
       const last = (recent.json?.list as { detail: { read_user: number } }[]).at(-1)!;
       expect(last.detail.read_user).toBe(Math.floor(final.detail.read_user * 0.7));
       expect((await datacube(sim, "getbizsummary", token, "2026-02-01", "2026-02-10")).json?.is_delay).toBe(false);
@@ -281,7 +319,9 @@ describe("simulator server: faults", () => {
 
   async function outcomes(sim: RunningSimulator, count: number) {
     const token = await tokenOf(sim);
-    const real = JSON.stringify({ list: sim.truth.rows(APPID, "getuserread", "2026-02-01", "2026-02-01", { today: TODAY }).list });
+    const real = JSON.stringify({
+      list: sim.truth.rows(APPID, "getuserread", "2026-02-01", "2026-02-01", { today: TODAY }).list,
+    });
     const kinds: Outcome[] = [];
     const truncated: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -333,7 +373,11 @@ describe("simulator server: IP whitelist and unverified accounts", () => {
       const classic = await classicToken(sim);
       expect(errcodeOf(classic)).toBe(40164);
       expect(classic.json?.errmsg).toMatch(/^invalid ip 127\.0\.0\.1 ipv6 ::ffff:127\.0\.0\.1, not in whitelist rid: /);
-      const stable = await post(`${sim.url}/cgi-bin/stable_token`, { grant_type: "client_credential", appid: APPID, secret: "simsecret1" });
+      const stable = await post(`${sim.url}/cgi-bin/stable_token`, {
+        grant_type: "client_credential",
+        appid: APPID,
+        secret: "simsecret1",
+      });
       expect(errcodeOf(stable)).toBe(40164);
       // A wrong secret is still reported as such: WeChat checks the credentials first.
       expect(errcodeOf(await classicToken(sim, APPID, "wrong"))).toBe(40125);

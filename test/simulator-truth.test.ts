@@ -14,7 +14,14 @@ const truth = createGroundTruth({ seed: 1, accounts: 2 });
 const APPIDS = truth.accounts.map((a) => a.appid);
 
 type Metrics = Record<(typeof BASE_METRIC_KEYS)[number], number>;
-type LegacyRow = Metrics & { ref_date: string; user_source: number; ref_hour: number; msgid: string; title: string; share_scene: number };
+type LegacyRow = Metrics & {
+  ref_date: string;
+  user_source: number;
+  ref_hour: number;
+  msgid: string;
+  title: string;
+  share_scene: number;
+};
 /** A getarticletotal detail: the base metrics plus per-source fields read by computed name. */
 type TotalDetail = Metrics & { stat_date: string; target_user: number } & Partial<Record<string, number>>;
 interface SceneCount {
@@ -36,7 +43,13 @@ interface TotalDetailRow {
   ref_date: string;
   msgid: string;
   publish_type: number;
-  detail_list: (Row & { stat_date: string; read_user: number; share_user: number; collection_user: number; read_user_source: SceneCount[] })[];
+  detail_list: (Row & {
+    stat_date: string;
+    read_user: number;
+    share_user: number;
+    collection_user: number;
+    read_user_source: SceneCount[];
+  })[];
 }
 
 const memo = new Map<string, Row[]>();
@@ -59,16 +72,29 @@ const SOURCE_CODE: Record<(typeof LEGACY_SOURCE_FIELDS)[number], number> = {
   souyisou: 7,
 };
 /** scene_desc -> user_source code */
-const SCENE_CODE: Record<string, number> = { 公众号消息: 0, 聊天会话: 1, 朋友圈: 2, 公众号主页: 4, 其他: 5, 推荐: 6, 搜一搜: 7 };
+const SCENE_CODE: Record<string, number> = {
+  公众号消息: 0,
+  聊天会话: 1,
+  朋友圈: 2,
+  公众号主页: 4,
+  其他: 5,
+  推荐: 6,
+  搜一搜: 7,
+};
 
 /** JSON with object keys sorted, so key order does not matter. */
 const canonicalJson = (value: unknown): string =>
   JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
   );
-const pickMetrics = (row: Metrics): Record<string, number> => Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, row[k]]));
-const sumMetrics = (rows: Metrics[]): Record<string, number> => Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)]));
-const scene = (detail: { read_user_source: SceneCount[] }, desc: string) => detail.read_user_source.find((s) => s.scene_desc === desc)?.user_count;
+const pickMetrics = (row: Metrics): Record<string, number> =>
+  Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, row[k]]));
+const sumMetrics = (rows: Metrics[]): Record<string, number> =>
+  Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)]));
+const scene = (detail: { read_user_source: SceneCount[] }, desc: string) =>
+  detail.read_user_source.find((s) => s.scene_desc === desc)?.user_count;
 
 describe("ground truth: accounts and shapes", () => {
   it("names accounts, credentials and refresh tokens predictably", () => {
@@ -93,7 +119,8 @@ describe("ground truth: accounts and shapes", () => {
           for (const row of get<Row>(appid, endpoint, date)) {
             const parsed = schema.safeParse(row);
             if (!parsed.success) throw new Error(`${endpoint} ${date}: ${parsed.error.message}`);
-            if (canonicalJson(parsed.data) !== canonicalJson(row)) changedByParsing.push(`${endpoint} ${date} ${canonicalJson(row)}`);
+            if (canonicalJson(parsed.data) !== canonicalJson(row))
+              changedByParsing.push(`${endpoint} ${date} ${canonicalJson(row)}`);
             rows++;
           }
         }
@@ -109,12 +136,23 @@ describe("ground truth: accounts and shapes", () => {
     const total = get<TotalRow>(appid, "getarticletotal", day)[0]!;
     const detailKeys = Object.keys(total.details[0]!);
     expect(detailKeys).toEqual(expect.arrayContaining(["stat_date", "target_user", ...BASE_METRIC_KEYS]));
-    for (const s of LEGACY_SOURCE_FIELDS) expect(detailKeys).toEqual(expect.arrayContaining([`int_page_from_${s}_read_user`, `int_page_from_${s}_read_count`]));
-    for (const s of ["session", "feed", "other"]) expect(detailKeys).toEqual(expect.arrayContaining([`feed_share_from_${s}_user`, `feed_share_from_${s}_cnt`]));
+    for (const s of LEGACY_SOURCE_FIELDS)
+      expect(detailKeys).toEqual(
+        expect.arrayContaining([`int_page_from_${s}_read_user`, `int_page_from_${s}_read_count`]),
+      );
+    for (const s of ["session", "feed", "other"])
+      expect(detailKeys).toEqual(expect.arrayContaining([`feed_share_from_${s}_user`, `feed_share_from_${s}_cnt`]));
 
     const newDay = DAYS.find((d) => d >= NEW_FROM && get(appid, "getarticletotaldetail", d).length > 0)!;
     const detailRow = get<TotalDetailRow>(appid, "getarticletotaldetail", newDay)[0]!;
-    expect(Object.keys(detailRow)).toEqual(["ref_date", "msgid", "publish_type", "title", "content_url", "detail_list"]);
+    expect(Object.keys(detailRow)).toEqual([
+      "ref_date",
+      "msgid",
+      "publish_type",
+      "title",
+      "content_url",
+      "detail_list",
+    ]);
     expect(detailRow.detail_list).toHaveLength(30);
     const entry = detailRow.detail_list[29]!;
     expect(Object.keys(entry).sort()).toEqual(
@@ -155,7 +193,10 @@ describe("ground truth: accounts and shapes", () => {
     for (const endpoint of ENDPOINT_NAMES) {
       const answers = (t: typeof truth) => week.map((d) => t.rows(APPIDS[1]!, endpoint, d, d, { today: TODAY }));
       const a = answers(truth);
-      expect(a.some((answer) => answer.list.length > 0), endpoint).toBe(true);
+      expect(
+        a.some((answer) => answer.list.length > 0),
+        endpoint,
+      ).toBe(true);
       expect(answers(again)).toEqual(a);
       expect(JSON.stringify(answers(other))).not.toBe(JSON.stringify(a));
     }
@@ -225,7 +266,8 @@ describe("ground truth: magnitudes", () => {
 
     const sendDay = DAYS.find((d) => truth.sendOn(appid, d)?.publishType === 0)!;
     const msgid = truth.sendOn(appid, sendDay)!.articles[0]!.msgid;
-    const readOn = (offset: number) => get(appid, "getarticlesummary", addDaysIso(sendDay, offset)).find((r) => r.msgid === msgid);
+    const readOn = (offset: number) =>
+      get(appid, "getarticlesummary", addDaysIso(sendDay, offset)).find((r) => r.msgid === msgid);
     expect(readOn(0)?.int_page_read_user).toBeGreaterThan(0);
     expect(readOn(60)).toBeUndefined();
     expect(readOn(0)!.int_page_read_user).toBeGreaterThan(readOn(5)?.int_page_read_user ?? 0);
@@ -240,7 +282,9 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
         const hourly = get(appid, "getuserreadhour", date);
         expect(daily).toHaveLength(8);
         for (const row of daily) {
-          expect(pickMetrics(row), `${date} source ${row.user_source}`).toEqual(sumMetrics(hourly.filter((h) => h.user_source === row.user_source)));
+          expect(pickMetrics(row), `${date} source ${row.user_source}`).toEqual(
+            sumMetrics(hourly.filter((h) => h.user_source === row.user_source)),
+          );
         }
         const all = daily.find((r) => r.user_source === 99999999)!;
         expect(all.int_page_read_user).toBeGreaterThan(0);
@@ -293,12 +337,25 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
           let previous: Record<string, number> = Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, 0]));
           for (const detail of total.details) {
             const day = get(appid, "getarticlesummary", detail.stat_date).find((r) => r.msgid === total.msgid);
-            const difference = Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, (detail[k] ?? 0) - (previous[k] ?? 0)]));
-            expect(day ? pickMetrics(day) : Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, 0])), `${total.msgid} ${detail.stat_date}`).toEqual(difference);
+            const difference = Object.fromEntries(
+              BASE_METRIC_KEYS.map((k) => [k, (detail[k] ?? 0) - (previous[k] ?? 0)]),
+            );
+            expect(
+              day ? pickMetrics(day) : Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, 0])),
+              `${total.msgid} ${detail.stat_date}`,
+            ).toEqual(difference);
             if (day) expect(day.title).toBe(total.title);
-            expect(LEGACY_SOURCE_FIELDS.reduce((s, f) => s + (detail[`int_page_from_${f}_read_user`] ?? 0), 0)).toBe(detail.int_page_read_user);
-            expect(LEGACY_SOURCE_FIELDS.reduce((s, f) => s + (detail[`int_page_from_${f}_read_count`] ?? 0), 0)).toBe(detail.int_page_read_count);
-            expect((detail.feed_share_from_session_user ?? 0) + (detail.feed_share_from_feed_user ?? 0) + (detail.feed_share_from_other_user ?? 0)).toBeLessThanOrEqual(detail.share_user ?? 0);
+            expect(LEGACY_SOURCE_FIELDS.reduce((s, f) => s + (detail[`int_page_from_${f}_read_user`] ?? 0), 0)).toBe(
+              detail.int_page_read_user,
+            );
+            expect(LEGACY_SOURCE_FIELDS.reduce((s, f) => s + (detail[`int_page_from_${f}_read_count`] ?? 0), 0)).toBe(
+              detail.int_page_read_count,
+            );
+            expect(
+              (detail.feed_share_from_session_user ?? 0) +
+                (detail.feed_share_from_feed_user ?? 0) +
+                (detail.feed_share_from_other_user ?? 0),
+            ).toBeLessThanOrEqual(detail.share_user ?? 0);
             expect(detail.target_user).toBe(truth.followersOn(appid, sendDate));
             previous = pickMetrics(detail);
             checked++;
@@ -318,7 +375,9 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
         silent++;
         const ids = send.articles.map((a) => a.msgid);
         expect(get(appid, "getarticletotal", date)).toEqual([]);
-        expect(get<TotalDetailRow>(appid, "getarticletotaldetail", date).map((r) => [r.msgid, r.publish_type])).toEqual(ids.map((id) => [id, 1]));
+        expect(get<TotalDetailRow>(appid, "getarticletotaldetail", date).map((r) => [r.msgid, r.publish_type])).toEqual(
+          ids.map((id) => [id, 1]),
+        );
         const read = get<ArticleRead>(appid, "getarticleread", date).filter((r) => ids.includes(r.msgid));
         expect(read.length).toBeGreaterThan(0);
         expect(get(appid, "getarticlesummary", date).filter((r) => ids.includes(r.msgid))).toEqual([]);
@@ -350,10 +409,20 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
         for (const r of reads) {
           check(`${date} ${r.msgid} scenes`, r.detail.read_user_source.map((x) => x.scene_desc).join(), SCENES);
           check(`${date} ${r.msgid} 全部`, scene(r.detail, "全部"), r.detail.read_user);
-          check(`${date} ${r.msgid} scene sum`, r.detail.read_user_source.slice(1).reduce((sum, x) => sum + x.user_count, 0), r.detail.read_user);
+          check(
+            `${date} ${r.msgid} scene sum`,
+            r.detail.read_user_source.slice(1).reduce((sum, x) => sum + x.user_count, 0),
+            r.detail.read_user,
+          );
         }
-        const shares = new Map(get<{ msgid: string; detail: { share_user: number } }>(appid, "getarticleshare", date).map((r) => [r.msgid, r.detail.share_user]));
-        for (const [msgid, row] of summary) check(`${date} ${msgid} share_user`, shares.get(msgid) ?? 0, row.share_user);
+        const shares = new Map(
+          get<{ msgid: string; detail: { share_user: number } }>(appid, "getarticleshare", date).map((r) => [
+            r.msgid,
+            r.detail.share_user,
+          ]),
+        );
+        for (const [msgid, row] of summary)
+          check(`${date} ${msgid} share_user`, shares.get(msgid) ?? 0, row.share_user);
 
         // Scenes per article per day = differences of getarticletotal's cumulative sources.
         for (const total of get<TotalRow>(appid, "getarticletotal", date)) {
@@ -381,14 +450,20 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
         const legacy = new Map(get<TotalRow>(appid, "getarticletotal", date).map((r) => [r.msgid, r]));
         for (const row of get<TotalDetailRow>(appid, "getarticletotaldetail", date)) {
           expect(row.detail_list.map((d) => d.stat_date)).toEqual(eachDay(date, addDaysIso(date, 29)));
-          for (let k = 1; k < 30; k++) expect(row.detail_list[k]!.read_user).toBeGreaterThanOrEqual(row.detail_list[k - 1]!.read_user);
-          for (const entry of row.detail_list) expect(entry.read_user_source.slice(1).reduce((s, x) => s + x.user_count, 0)).toBe(entry.read_user);
+          for (let k = 1; k < 30; k++)
+            expect(row.detail_list[k]!.read_user).toBeGreaterThanOrEqual(row.detail_list[k - 1]!.read_user);
+          for (const entry of row.detail_list)
+            expect(entry.read_user_source.slice(1).reduce((s, x) => s + x.user_count, 0)).toBe(entry.read_user);
           const old = legacy.get(row.msgid);
           expect(Boolean(old)).toBe(row.publish_type === 0);
           if (!old) continue;
           old.details.forEach((d, k) => {
             const entry = row.detail_list[k]!;
-            expect([entry.read_user, entry.share_user, entry.collection_user]).toEqual([d.int_page_read_user, d.share_user, d.add_to_fav_user]);
+            expect([entry.read_user, entry.share_user, entry.collection_user]).toEqual([
+              d.int_page_read_user,
+              d.share_user,
+              d.add_to_fav_user,
+            ]);
             for (const field of LEGACY_SOURCE_FIELDS) {
               const desc = Object.keys(SCENE_CODE).find((x) => SCENE_CODE[x] === SOURCE_CODE[field])!;
               expect(scene(entry, desc)).toBe(d[`int_page_from_${field}_read_user`]);
@@ -406,7 +481,10 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
       const biz = truth.rows(appid, "getbizsummary", NEW_FROM, addDaysIso(NEW_FROM, 29), { today: TODAY });
       expect(biz.list).toHaveLength(30);
       const more = truth.rows(appid, "getbizsummary", addDaysIso(NEW_FROM, 30), TO, { today: TODAY }).list;
-      for (const row of [...biz.list, ...more] as { ref_date: string; detail: Record<string, number> & { read_user_source: SceneCount[] } }[]) {
+      for (const row of [...biz.list, ...more] as {
+        ref_date: string;
+        detail: Record<string, number> & { read_user_source: SceneCount[] };
+      }[]) {
         const all = get(appid, "getuserread", row.ref_date);
         const total = all.find((r) => r.user_source === 99999999)!;
         const d = row.detail;
@@ -416,7 +494,8 @@ describe("ground truth: every endpoint is a view of the same truth", () => {
           total.add_to_fav_user,
           total.ori_page_read_user,
         ]);
-        for (const s of d.read_user_source.slice(1)) expect(s.user_count).toBe(all.find((r) => r.user_source === SCENE_CODE[s.scene_desc])!.int_page_read_user);
+        for (const s of d.read_user_source.slice(1))
+          expect(s.user_count).toBe(all.find((r) => r.user_source === SCENE_CODE[s.scene_desc])!.int_page_read_user);
         const published = get<TotalDetailRow>(appid, "getarticletotaldetail", row.ref_date).length;
         expect(d.send_page_count).toBe(published);
         expect(d.send_page_count).toBe(truth.sendOn(appid, row.ref_date)?.articles.length ?? 0);
@@ -445,26 +524,34 @@ describe("ground truth: dates, today and delay", () => {
     expect(truth.rows(appid, "getuserread", "2014-11-30", "2014-12-02").list.map((r) => r.ref_date)).toEqual(
       expect.arrayContaining(["2014-12-01", "2014-12-02"]),
     );
-    expect(truth.rows(appid, "getuserread", "2014-11-30", "2014-12-02").list.some((r) => r.ref_date === "2014-11-30")).toBe(false);
+    expect(
+      truth.rows(appid, "getuserread", "2014-11-30", "2014-12-02").list.some((r) => r.ref_date === "2014-11-30"),
+    ).toBe(false);
     for (const endpoint of ["getarticleread", "getarticleshare", "getbizsummary", "getarticletotaldetail"] as const) {
       expect(truth.rows(appid, endpoint, "2025-10-31", "2025-10-31").list).toEqual([]);
     }
     expect(truth.rows(appid, "getbizsummary", "2025-10-31", "2025-11-01").list).toHaveLength(1);
     // Before Top Stories / Search existed, their rows and fields are absent.
-    expect(truth.rows(appid, "getuserread", "2019-06-01", "2019-06-01").list.map((r) => r.user_source)).toEqual([99999999, 0, 1, 2, 4, 5]);
+    expect(truth.rows(appid, "getuserread", "2019-06-01", "2019-06-01").list.map((r) => r.user_source)).toEqual([
+      99999999, 0, 1, 2, 4, 5,
+    ]);
   });
 
   it("only dates before today exist; curves stop the day before today", () => {
     const sendDate = eachDay("2026-01-01", "2026-02-28").find((d) => truth.sendOn(appid, d)?.publishType === 0)!;
     const today = addDaysIso(sendDate, 3);
-    expect(truth.rows(appid, "getuserread", sendDate, addDaysIso(sendDate, 5), { today }).list.map((r) => r.ref_date)).not.toContain(today);
+    expect(
+      truth.rows(appid, "getuserread", sendDate, addDaysIso(sendDate, 5), { today }).list.map((r) => r.ref_date),
+    ).not.toContain(today);
     const total = get<TotalRow>(appid, "getarticletotal", sendDate, today)[0]!;
     expect(total.details.map((d) => d.stat_date)).toEqual(eachDay(sendDate, addDaysIso(today, -1)));
     const detail = get<TotalDetailRow>(appid, "getarticletotaldetail", sendDate, today)[0]!;
     expect(detail.detail_list).toHaveLength(3);
     expect(get(appid, "getarticlesummary", today, today)).toEqual([]);
     // Without a today the curves are complete.
-    expect((truth.rows(appid, "getarticletotal", sendDate, sendDate).list[0] as unknown as TotalRow).details).toHaveLength(7);
+    expect(
+      (truth.rows(appid, "getarticletotal", sendDate, sendDate).list[0] as unknown as TotalRow).details,
+    ).toHaveLength(7);
   });
 
   it("marks recent new-generation days is_delay with partial figures; legacy and older days are final", () => {
@@ -482,7 +569,9 @@ describe("ground truth: dates, today and delay", () => {
 
     const reads = truth.rows(appid, "getarticleread", recent, recent, { today, delayDays: 2 });
     expect(reads.isDelay).toBe(true);
-    expect(reads.list.map((r) => r.msgid)).toEqual(get<Row>(appid, "getarticleread", recent, today).map((r) => r.msgid));
+    expect(reads.list.map((r) => r.msgid)).toEqual(
+      get<Row>(appid, "getarticleread", recent, today).map((r) => r.msgid),
+    );
 
     expect(truth.rows(appid, "getbizsummary", "2026-02-01", "2026-02-01", { today, delayDays: 2 }).isDelay).toBe(false);
     const legacy = truth.rows(appid, "getuserread", recent, recent, { today, delayDays: 2 });
@@ -491,7 +580,8 @@ describe("ground truth: dates, today and delay", () => {
   });
 
   it("sorts rows deterministically (by date, then msgid / hour / source)", () => {
-    const list = truth.rows(appid, "getarticlesummary", "2026-01-05", "2026-01-07", { today: TODAY }).list as LegacyRow[];
+    const list = truth.rows(appid, "getarticlesummary", "2026-01-05", "2026-01-07", { today: TODAY })
+      .list as LegacyRow[];
     const keys = list.map((r) => `${r.ref_date} ${r.msgid.padStart(14, "0")}`);
     expect(keys).toEqual([...keys].sort());
   });

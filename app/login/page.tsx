@@ -5,9 +5,14 @@ import { LoginForm } from "@/components/login-form";
 export const dynamic = "force-dynamic";
 
 /** Only same-site paths: never send the user elsewhere after signing in. */
-const safeNext = (next: unknown) => (typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+const safeNext = (next: unknown) =>
+  typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const next = safeNext((await searchParams).next);
   if (await currentUser()) redirect(next);
   return <LoginForm next={next} />;

@@ -18,14 +18,23 @@ export interface AccountInfo {
 }
 
 /** One account: sync (with live progress), data completeness, credentials (managers), deletion (admins). */
-export function AccountDetail({ account, canManage, isAdmin }: { account: AccountInfo; canManage: boolean; isAdmin: boolean }) {
+export function AccountDetail({
+  account,
+  canManage,
+  isAdmin,
+}: {
+  account: AccountInfo;
+  canManage: boolean;
+  isAdmin: boolean;
+}) {
   const t = useT();
   const { today } = useReportContext();
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const range = gridRange(today, search.get("from"), search.get("to"));
-  const setRange = (r: { from: string; to: string }) => router.replace(`${pathname}?from=${r.from}&to=${r.to}`, { scroll: false });
+  const setRange = (r: { from: string; to: string }) =>
+    router.replace(`${pathname}?from=${r.from}&to=${r.to}`, { scroll: false });
   return (
     <div className="page" data-testid="account-detail" data-account={account.id}>
       <div>

@@ -6,7 +6,14 @@ import type { ConnectionResult } from "@/lib/accounts/connection";
 import { addAccount, testNewConnection } from "@/lib/actions/accounts";
 import { useT } from "../i18n";
 import { ConnectionMessage } from "./connection-message";
-import { AuthTypeChoice, credentialsInput, EMPTY_SECRETS, SecretFields, secretsFilled, type AuthType } from "./credential-fields";
+import {
+  AuthTypeChoice,
+  credentialsInput,
+  EMPTY_SECRETS,
+  SecretFields,
+  secretsFilled,
+  type AuthType,
+} from "./credential-fields";
 import { ErrorNotice } from "./error-notice";
 import { useAction } from "./use-action";
 
@@ -23,7 +30,10 @@ export function AddAccountForm() {
   const add = useAction(addAccount);
   const test = useAction(testNewConnection);
 
-  const input = () => ({ name: name.trim(), appid: appid.trim(), ...credentialsInput(authType, secrets) }) as Parameters<typeof addAccount>[0];
+  const input = () =>
+    ({ name: name.trim(), appid: appid.trim(), ...credentialsInput(authType, secrets) }) as Parameters<
+      typeof addAccount
+    >[0];
   const complete = name.trim() !== "" && appid.trim() !== "" && secretsFilled(authType, secrets);
 
   async function submit(e: React.FormEvent) {
@@ -49,10 +59,14 @@ export function AddAccountForm() {
         <h2>{t("admin.add.title")}</h2>
       </header>
       <form onSubmit={submit} className="stack" autoComplete="off">
-        <AuthTypeChoice name="add-auth-type" value={authType} onChange={(v) => {
+        <AuthTypeChoice
+          name="add-auth-type"
+          value={authType}
+          onChange={(v) => {
             setAuthType(v);
             setTested(null);
-          }} />
+          }}
+        />
         <div className="form-grid">
           <label>
             {t("admin.field.name")}
@@ -60,16 +74,33 @@ export function AddAccountForm() {
           </label>
           <label>
             {t("admin.field.appid")}
-            <input name="appid" required pattern="wx[0-9a-zA-Z]{10,30}" placeholder="wx0123456789abcdef" spellCheck={false} value={appid} onChange={(e) => setAppid(e.target.value)} />
+            <input
+              name="appid"
+              required
+              pattern="wx[0-9a-zA-Z]{10,30}"
+              placeholder="wx0123456789abcdef"
+              spellCheck={false}
+              value={appid}
+              onChange={(e) => setAppid(e.target.value)}
+            />
           </label>
-          <SecretFields authType={authType} values={secrets} onChange={(v) => {
+          <SecretFields
+            authType={authType}
+            values={secrets}
+            onChange={(v) => {
               setSecrets(v);
               setTested(null);
-            }} />
+            }}
+          />
         </div>
         <p className="muted small">{t("admin.add.hint")}</p>
         <div className="actions">
-          <button type="button" onClick={() => void runTest()} disabled={!complete || test.pending} data-testid="add-test">
+          <button
+            type="button"
+            onClick={() => void runTest()}
+            disabled={!complete || test.pending}
+            data-testid="add-test"
+          >
             {test.pending ? t("admin.conn.testing") : t("admin.conn.test")}
           </button>
           <button type="submit" className="primary" disabled={!complete || add.pending} data-testid="add-submit">

@@ -32,8 +32,16 @@ export function ConnectionMessage({ result }: { result: ConnectionResult }) {
     );
   }
   return (
-    <div className="notice error" role="alert" data-testid="connection-result" data-ok="false" data-code={result.code ?? ""} data-ip={result.ip ?? ""}>
-      <strong>{t("admin.conn.failed")}</strong> {t(`admin.conn.step.${result.step}`)} <span data-testid="connection-explanation">{explain(result)}</span>
+    <div
+      className="notice error"
+      role="alert"
+      data-testid="connection-result"
+      data-ok="false"
+      data-code={result.code ?? ""}
+      data-ip={result.ip ?? ""}
+    >
+      <strong>{t("admin.conn.failed")}</strong> {t(`admin.conn.step.${result.step}`)}{" "}
+      <span data-testid="connection-explanation">{explain(result)}</span>
       <details className="small">
         <summary>{t("admin.conn.details")}</summary>
         <code className="wrap">{result.message}</code>

@@ -11,7 +11,13 @@ export interface SecretValues {
   componentVerifyTicket: string;
   authorizerRefreshToken: string;
 }
-export const EMPTY_SECRETS: SecretValues = { secret: "", componentAppid: "", componentSecret: "", componentVerifyTicket: "", authorizerRefreshToken: "" };
+export const EMPTY_SECRETS: SecretValues = {
+  secret: "",
+  componentAppid: "",
+  componentSecret: "",
+  componentVerifyTicket: "",
+  authorizerRefreshToken: "",
+};
 
 /** The credentials part of a server action's input, for the chosen way of getting tokens. */
 export function credentialsInput(authType: AuthType, v: SecretValues) {
@@ -28,18 +34,35 @@ export function credentialsInput(authType: AuthType, v: SecretValues) {
 
 export const secretsFilled = (authType: AuthType, v: SecretValues) =>
   authType === "component"
-    ? [v.componentAppid, v.componentSecret, v.componentVerifyTicket, v.authorizerRefreshToken].every((x) => x.trim() !== "")
+    ? [v.componentAppid, v.componentSecret, v.componentVerifyTicket, v.authorizerRefreshToken].every(
+        (x) => x.trim() !== "",
+      )
     : v.secret.trim() !== "";
 
 /** Radio buttons for the token type. */
-export function AuthTypeChoice({ value, onChange, name }: { value: AuthType; onChange: (v: AuthType) => void; name: string }) {
+export function AuthTypeChoice({
+  value,
+  onChange,
+  name,
+}: {
+  value: AuthType;
+  onChange: (v: AuthType) => void;
+  name: string;
+}) {
   const t = useT();
   return (
     <fieldset className="auth-choice">
       <legend>{t("admin.add.type")}</legend>
       {AUTH_TYPES.map((type) => (
         <label key={type}>
-          <input type="radio" name={name} value={type} checked={value === type} onChange={() => onChange(type)} data-testid={`auth-${type}`} />
+          <input
+            type="radio"
+            name={name}
+            value={type}
+            checked={value === type}
+            onChange={() => onChange(type)}
+            data-testid={`auth-${type}`}
+          />
           {t(`admin.add.${type}`)}
         </label>
       ))}
@@ -52,7 +75,15 @@ export function AuthTypeChoice({ value, onChange, name }: { value: AuthType; onC
  * Secret inputs: write-only. They start empty and are never filled from the server (it never
  * sends a secret, not even masked); autofill is off so a browser does not offer saved passwords.
  */
-export function SecretFields({ authType, values, onChange }: { authType: AuthType; values: SecretValues; onChange: (v: SecretValues) => void }) {
+export function SecretFields({
+  authType,
+  values,
+  onChange,
+}: {
+  authType: AuthType;
+  values: SecretValues;
+  onChange: (v: SecretValues) => void;
+}) {
   const t = useT();
   const field = (key: keyof SecretValues, secret: boolean) => (
     <label key={key}>

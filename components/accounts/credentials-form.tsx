@@ -4,7 +4,14 @@ import type { ConnectionResult } from "@/lib/accounts/connection";
 import { testConnection, updateCredentials } from "@/lib/actions/accounts";
 import { useT } from "../i18n";
 import { ConnectionMessage } from "./connection-message";
-import { AuthTypeChoice, credentialsInput, EMPTY_SECRETS, SecretFields, secretsFilled, type AuthType } from "./credential-fields";
+import {
+  AuthTypeChoice,
+  credentialsInput,
+  EMPTY_SECRETS,
+  SecretFields,
+  secretsFilled,
+  type AuthType,
+} from "./credential-fields";
 import { ErrorNotice } from "./error-notice";
 import { useAction } from "./use-action";
 
@@ -12,7 +19,11 @@ import { useAction } from "./use-action";
  * Admins and the account's managers: test the stored credentials, or replace them. The stored
  * secrets never reach the browser; the inputs start empty and only ever send new values.
  */
-export function CredentialsForm({ account }: { account: { id: number; name: string; authType: AuthType; componentAppid: string | null } }) {
+export function CredentialsForm({
+  account,
+}: {
+  account: { id: number; name: string; authType: AuthType; componentAppid: string | null };
+}) {
   const t = useT();
   const [authType, setAuthType] = useState<AuthType>(account.authType);
   const [secrets, setSecrets] = useState({ ...EMPTY_SECRETS, componentAppid: account.componentAppid ?? "" });
@@ -21,7 +32,8 @@ export function CredentialsForm({ account }: { account: { id: number; name: stri
   const test = useAction(testConnection);
   const save = useAction(updateCredentials);
   const filled = secretsFilled(authType, secrets);
-  const credentials = () => credentialsInput(authType, secrets) as NonNullable<Parameters<typeof updateCredentials>[0]["credentials"]>;
+  const credentials = () =>
+    credentialsInput(authType, secrets) as NonNullable<Parameters<typeof updateCredentials>[0]["credentials"]>;
 
   async function runTest(typed: boolean) {
     setResult(null);
@@ -59,7 +71,12 @@ export function CredentialsForm({ account }: { account: { id: number; name: stri
           <SecretFields authType={authType} values={secrets} onChange={setSecrets} />
         </div>
         <div className="actions">
-          <button type="button" onClick={() => void runTest(true)} disabled={!filled || test.pending} data-testid="test-typed">
+          <button
+            type="button"
+            onClick={() => void runTest(true)}
+            disabled={!filled || test.pending}
+            data-testid="test-typed"
+          >
             {t("admin.conn.testTyped")}
           </button>
           <button type="submit" className="primary" disabled={!filled || save.pending} data-testid="save-credentials">

@@ -29,5 +29,6 @@ export function useAction<I, O>(action: (input: I) => Promise<ActionResult<O>>) 
 /** Beijing date and time of an ISO instant, in the reader's language. */
 export function useDateTime() {
   const intl = useIntl();
-  return (iso: string | null | undefined) => (iso ? intl.formatDate(iso, { dateStyle: "medium", timeStyle: "short" }) : "–");
+  return (iso: string | null | undefined) =>
+    iso ? intl.formatDate(iso, { dateStyle: "medium", timeStyle: "short" }) : "–";
 }

@@ -27,7 +27,9 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
   const available: Generation[] = a ? (["new", "legacy"] as const).filter((g) => a[g] !== null) : [];
   const asked = state.search.get("gen");
   const gen: Generation = available.includes(asked as Generation) ? (asked as Generation) : (available[0] ?? "new");
-  const carried = new URLSearchParams([...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)));
+  const carried = new URLSearchParams(
+    [...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
+  );
   if (!carried.has("account")) carried.set("account", String(account));
   const accountName = accounts.find((x) => x.id === account)?.name ?? `#${account}`;
   const dayLabel = t("articleDetail.daysAxis");
@@ -35,7 +37,12 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
   const legacyOnly = data?.article.new === null;
 
   const curvesPanel = (
-    <Panel title={t("articleDetail.curves")} query={query} testId="article-curves" actions={<ExportMenu view="articleDetail" params={params} table={`curves-${gen}`} />}>
+    <Panel
+      title={t("articleDetail.curves")}
+      query={query}
+      testId="article-curves"
+      actions={<ExportMenu view="articleDetail" params={params} table={`curves-${gen}`} />}
+    >
       {(d) => (
         <SeriesChart
           testId="article-curves-chart"
@@ -91,11 +98,23 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
         </p>
       </header>
 
-      <Panel title={t("articleDetail.headline")} query={query} testId="article-headline" actions={<ExportMenu view="articleDetail" params={params} table="headline" />}>
+      <Panel
+        title={t("articleDetail.headline")}
+        query={query}
+        testId="article-headline"
+        actions={<ExportMenu view="articleDetail" params={params} table="headline" />}
+      >
         {(d) => <Headline data={d} />}
       </Panel>
 
-      {data ? <GenerationNotice data={data} gen={gen} available={available} onChoose={(g) => state.update({ gen: g === available[0] ? null : g })} /> : null}
+      {data ? (
+        <GenerationNotice
+          data={data}
+          gen={gen}
+          available={available}
+          onChoose={(g) => state.update({ gen: g === available[0] ? null : g })}
+        />
+      ) : null}
 
       <Panel
         title={t("articleDetail.sources")}
@@ -109,7 +128,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
             <>
               <SeriesChart
                 testId="article-sources-chart"
-                data={points.map((p) => ({ day: p.day, ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])) }))}
+                data={points.map((p) => ({
+                  day: p.day,
+                  ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])),
+                }))}
                 xKey="day"
                 kind="area"
                 stacked
@@ -118,7 +140,9 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
                 yLabel={t("articleDetail.readersAxis")}
                 tableLabel={t("articleDetail.showTable")}
               />
-              <p className="muted small">{t(gen === "new" ? "articleDetail.sourcesNoteNew" : "articleDetail.sourcesNoteLegacy")}</p>
+              <p className="muted small">
+                {t(gen === "new" ? "articleDetail.sourcesNoteNew" : "articleDetail.sourcesNoteLegacy")}
+              </p>
             </>
           );
         }}
@@ -127,7 +151,13 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
       {legacyOnly ? (
         <div className="grid-2">
           {curvesPanel}
-          <Panel title={t("articleDetail.newOnlyCharts")} query={query} testId="article-new-only" isEmpty={() => true} emptyText={newOnlyText}>
+          <Panel
+            title={t("articleDetail.newOnlyCharts")}
+            query={query}
+            testId="article-new-only"
+            isEmpty={() => true}
+            emptyText={newOnlyText}
+          >
             {() => null}
           </Panel>
         </div>
@@ -144,7 +174,12 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               {(d) => (
                 <SeriesChart
                   testId="article-interactions-chart"
-                  data={(d.article.new ?? []).map((p) => ({ day: p.day, likes: p.likes, zaikan: p.zaikan, comments: p.comments }))}
+                  data={(d.article.new ?? []).map((p) => ({
+                    day: p.day,
+                    likes: p.likes,
+                    zaikan: p.zaikan,
+                    comments: p.comments,
+                  }))}
                   xKey="day"
                   kind="line"
                   series={[
@@ -170,7 +205,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               {(d) => (
                 <SeriesChart
                   testId="article-finish-chart"
-                  data={(d.article.new ?? []).map((p) => ({ day: p.day, finishRate: p.finishRate == null ? null : p.finishRate * 100 }))}
+                  data={(d.article.new ?? []).map((p) => ({
+                    day: p.day,
+                    finishRate: p.finishRate == null ? null : p.finishRate * 100,
+                  }))}
                   xKey="day"
                   kind="line"
                   digits={1}
@@ -191,7 +229,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               {(d) => (
                 <SeriesChart
                   testId="article-time-chart"
-                  data={(d.article.new ?? []).map((p) => ({ day: p.day, seconds: p.avgActiveMinutes == null ? null : p.avgActiveMinutes * 60 }))}
+                  data={(d.article.new ?? []).map((p) => ({
+                    day: p.day,
+                    seconds: p.avgActiveMinutes == null ? null : p.avgActiveMinutes * 60,
+                  }))}
                   xKey="day"
                   kind="line"
                   series={[{ key: "seconds", label: t("articleDetail.metric.avgActiveMinutes") }]}
@@ -214,7 +255,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               <>
                 <SeriesChart
                   testId="article-dropoff-chart"
-                  data={(d.dropOff ?? []).map((p) => ({ position: t(`articleDetail.fifth.${p.position}`), leaving: p.rate * 100 }))}
+                  data={(d.dropOff ?? []).map((p) => ({
+                    position: t(`articleDetail.fifth.${p.position}`),
+                    leaving: p.rate * 100,
+                  }))}
                   xKey="position"
                   kind="bar"
                   digits={1}
@@ -240,7 +284,12 @@ function Headline({ data }: { data: ArticleDetailData }) {
   const h = data.headline;
   const hasNew = data.article.new !== null;
   const cards: { id: string; raw: number | null; text: string; hint?: string }[] = [
-    { id: "delivered", raw: h.delivered, text: f.number(h.delivered), hint: h.delivered == null ? t("articleDetail.noDelivered") : undefined },
+    {
+      id: "delivered",
+      raw: h.delivered,
+      text: f.number(h.delivered),
+      hint: h.delivered == null ? t("articleDetail.noDelivered") : undefined,
+    },
     { id: "readers", raw: h.readers, text: f.number(h.readers) },
     { id: "readRate", raw: h.readRate, text: f.percent(h.readRate) },
     { id: "sharers", raw: h.sharers, text: f.number(h.sharers) },
@@ -253,14 +302,25 @@ function Headline({ data }: { data: ArticleDetailData }) {
       { id: "zaikan", raw: h.zaikan, text: f.number(h.zaikan) },
       { id: "comments", raw: h.comments, text: f.number(h.comments) },
       { id: "finishRate", raw: h.finishRate, text: f.percent(h.finishRate) },
-      { id: "avgActiveMinutes", raw: h.avgActiveMinutes, text: h.avgActiveMinutes == null ? "–" : t("articleDetail.minutes", { n: f.number(h.avgActiveMinutes, 1) }) },
+      {
+        id: "avgActiveMinutes",
+        raw: h.avgActiveMinutes,
+        text: h.avgActiveMinutes == null ? "–" : t("articleDetail.minutes", { n: f.number(h.avgActiveMinutes, 1) }),
+      },
     );
   }
   return (
     <>
       <div className="kpis">
         {cards.map((c) => (
-          <StatCard key={c.id} id={c.id} label={t(`articleDetail.metric.${c.id}`)} value={c.text} raw={c.raw} hint={c.hint} />
+          <StatCard
+            key={c.id}
+            id={c.id}
+            label={t(`articleDetail.metric.${c.id}`)}
+            value={c.text}
+            raw={c.raw}
+            hint={c.hint}
+          />
         ))}
       </div>
       <p className="muted small">
@@ -270,7 +330,17 @@ function Headline({ data }: { data: ArticleDetailData }) {
   );
 }
 
-function GenerationNotice({ data, gen, available, onChoose }: { data: ArticleDetailData; gen: Generation; available: Generation[]; onChoose: (g: Generation) => void }) {
+function GenerationNotice({
+  data,
+  gen,
+  available,
+  onChoose,
+}: {
+  data: ArticleDetailData;
+  gen: Generation;
+  available: Generation[];
+  onChoose: (g: Generation) => void;
+}) {
   const t = useT();
   const a = data.article;
   if (available.length === 2) {
@@ -279,7 +349,14 @@ function GenerationNotice({ data, gen, available, onChoose }: { data: ArticleDet
         <span>{t("articleDetail.bothNote", { legacyDays: a.legacy?.length ?? 0, newDays: a.new?.length ?? 0 })}</span>
         <span className="segmented" role="group" aria-label={t("articleDetail.chooseGeneration")}>
           {available.map((g) => (
-            <button key={g} type="button" aria-pressed={gen === g} className={gen === g ? "on" : undefined} onClick={() => onChoose(g)} data-testid={`generation-${g}`}>
+            <button
+              key={g}
+              type="button"
+              aria-pressed={gen === g}
+              className={gen === g ? "on" : undefined}
+              onClick={() => onChoose(g)}
+              data-testid={`generation-${g}`}
+            >
               {t(`articleDetail.curveOf.${g}`, { days: a[g]?.length ?? 0 })}
             </button>
           ))}
@@ -303,7 +380,11 @@ function NewOnlyNote({ data }: { data: ArticleDetailData }) {
   return (
     <span data-testid="legacy-only-note">
       {sendDate < data.newFirstDate
-        ? t("articleDetail.legacyOnlyBefore", { date: sendDate, first: data.newFirstDate, days: data.article.legacy?.length ?? 0 })
+        ? t("articleDetail.legacyOnlyBefore", {
+            date: sendDate,
+            first: data.newFirstDate,
+            days: data.article.legacy?.length ?? 0,
+          })
         : t("articleDetail.legacyOnlyMissing", { date: sendDate, days: data.article.legacy?.length ?? 0 })}
     </span>
   );

@@ -45,7 +45,13 @@ export function ArticlesReport() {
   const [selected, setSelected] = useState<Selected[]>([]);
   const toggle = (row: ArticleRow) => {
     const id = compareItemId(row);
-    setSelected((s) => (s.some((x) => x.id === id) ? s.filter((x) => x.id !== id) : s.length >= COMPARE_MAX ? s : [...s, { id, title: row.title }]));
+    setSelected((s) =>
+      s.some((x) => x.id === id)
+        ? s.filter((x) => x.id !== id)
+        : s.length >= COMPARE_MAX
+          ? s
+          : [...s, { id, title: row.title }],
+    );
   };
   const compareHref = `/compare?${selected.map((s) => `a=${encodeURIComponent(s.id)}`).join("&")}`;
   return (
@@ -61,7 +67,14 @@ export function ArticlesReport() {
           <>
             <div className="kpis">
               {d.kpis.map((k) => (
-                <KpiCard key={k.metric} id={k.metric} label={t(`articles.kpi.${k.metric}`)} value={k.value} previous={k.previous} pct={k.pct} />
+                <KpiCard
+                  key={k.metric}
+                  id={k.metric}
+                  label={t(`articles.kpi.${k.metric}`)}
+                  value={k.value}
+                  previous={k.previous}
+                  pct={k.pct}
+                />
               ))}
             </div>
             <p className="muted small">
@@ -71,7 +84,11 @@ export function ArticlesReport() {
         )}
       </Panel>
       <div className="compare-bar" data-testid="compare-bar">
-        <span>{selected.length ? t("articles.selected", { n: selected.length, max: COMPARE_MAX }) : t("articles.selectHint", { max: COMPARE_MAX })}</span>
+        <span>
+          {selected.length
+            ? t("articles.selected", { n: selected.length, max: COMPARE_MAX })
+            : t("articles.selectHint", { max: COMPARE_MAX })}
+        </span>
         {selected.length >= 2 ? (
           <Link className="button primary" href={compareHref} data-testid="compare-link">
             {t("articles.compareButton", { n: selected.length })}
@@ -101,7 +118,15 @@ export function ArticlesReport() {
   );
 }
 
-function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selected: Selected[]; onToggle: (row: ArticleRow) => void }) {
+function ArticlesTable({
+  rows,
+  selected,
+  onToggle,
+}: {
+  rows: ArticleRow[];
+  selected: Selected[];
+  onToggle: (row: ArticleRow) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const state = useReportState();
@@ -126,9 +151,22 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(table.page, pages);
   const slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const carried = new URLSearchParams([...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k))).toString();
+  const carried = new URLSearchParams(
+    [...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
+  ).toString();
   const sortBy = (key: SortKey) =>
-    state.update({ sort: key, dir: table.sort === key ? (table.dir === "asc" ? "desc" : "asc") : key === "title" || key === "position" ? "asc" : "desc", page: null });
+    state.update({
+      sort: key,
+      dir:
+        table.sort === key
+          ? table.dir === "asc"
+            ? "desc"
+            : "asc"
+          : key === "title" || key === "position"
+            ? "asc"
+            : "desc",
+      page: null,
+    });
   const isSelected = (row: ArticleRow) => selected.some((s) => s.id === compareItemId(row));
   const full = selected.length >= COMPARE_MAX;
   return (
@@ -136,10 +174,17 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
       <div className="table-tools">
         <label className="search">
           <span className="sr-only">{t("articles.search")}</span>
-          <input type="search" placeholder={t("articles.search")} aria-label={t("articles.search")} value={search} onChange={(e) => {
+          <input
+            type="search"
+            placeholder={t("articles.search")}
+            aria-label={t("articles.search")}
+            value={search}
+            onChange={(e) => {
               setSearch(e.target.value);
               setTyping(true);
-            }} data-testid="articles-search" />
+            }}
+            data-testid="articles-search"
+          />
         </label>
         <span className="muted small" data-testid="articles-count">
           {t("articles.count", { shown: shown.length, total: rows.length })}
@@ -153,7 +198,11 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
                 <span className="sr-only">{t("articles.col.select")}</span>
               </th>
               {COLUMNS.map((c) => (
-                <th key={c.key} className={c.num ? "num" : undefined} aria-sort={table.sort === c.key ? (table.dir === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={c.key}
+                  className={c.num ? "num" : undefined}
+                  aria-sort={table.sort === c.key ? (table.dir === "asc" ? "ascending" : "descending") : undefined}
+                >
                   <button type="button" className="sort" onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
                     {t(c.label)}
                     <span aria-hidden="true">{table.sort === c.key ? (table.dir === "asc" ? " ▲" : " ▼") : ""}</span>
@@ -182,7 +231,9 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
                   />
                 </td>
                 <td className="title-cell">
-                  <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>{r.title || r.msgid}</Link>{" "}
+                  <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>
+                    {r.title || r.msgid}
+                  </Link>{" "}
                   <GenerationBadge generation={r.generation} />
                 </td>
                 <td>{r.sendDate}</td>
@@ -197,7 +248,11 @@ function ArticlesTable({ rows, selected, onToggle }: { rows: ArticleRow[]; selec
         </table>
       </div>
       <nav className="pager" aria-label={t("articles.pages")} data-testid="articles-pager">
-        <button type="button" disabled={page <= 1} onClick={() => state.update({ page: page - 1 > 1 ? page - 1 : null })}>
+        <button
+          type="button"
+          disabled={page <= 1}
+          onClick={() => state.update({ page: page - 1 > 1 ? page - 1 : null })}
+        >
           {t("articles.previousPage")}
         </button>
         <span data-testid="articles-page">{t("articles.pageOf", { page, pages })}</span>

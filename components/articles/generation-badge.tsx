@@ -5,7 +5,11 @@ import { useT } from "../i18n";
 export function GenerationBadge({ generation }: { generation: "legacy" | "new" | "both" }) {
   const t = useT();
   return (
-    <span className={`badge gen-${generation}`} title={t(`articles.generation.${generation}.hint`)} data-generation={generation}>
+    <span
+      className={`badge gen-${generation}`}
+      title={t(`articles.generation.${generation}.hint`)}
+      data-generation={generation}
+    >
       {t(`articles.generation.${generation}`)}
     </span>
   );

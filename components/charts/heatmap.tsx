@@ -87,7 +87,10 @@ export function Heatmap({
       <div className="heatmap-legend" data-testid={testId ? `${testId}-legend` : undefined}>
         <span>{legendLabel}</span>
         <span className="num">{f.number(0)}</span>
-        <span className="heatmap-ramp" style={{ background: `linear-gradient(to right, ${heatColor(0)}, ${heatColor(0.5)}, ${heatColor(1)})` }} />
+        <span
+          className="heatmap-ramp"
+          style={{ background: `linear-gradient(to right, ${heatColor(0)}, ${heatColor(0.5)}, ${heatColor(1)})` }}
+        />
         <span className="num" data-testid={testId ? `${testId}-max` : undefined} data-value={max}>
           {f.number(max, digits)}
         </span>

@@ -1,5 +1,16 @@
 "use client";
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useFormat } from "../i18n";
 import { colorAt } from "./palette";
 
@@ -56,17 +67,34 @@ export function SeriesChart({
           />
           <YAxis
             tickFormatter={(v: number) => f.number(v, digits)}
-            label={{ value: yLabel, angle: -90, position: "insideLeft", offset: -4, fill: "#6b7280", fontSize: 12, style: { textAnchor: "middle" } }}
+            label={{
+              value: yLabel,
+              angle: -90,
+              position: "insideLeft",
+              offset: -4,
+              fill: "#6b7280",
+              fontSize: 12,
+              style: { textAnchor: "middle" },
+            }}
             tick={{ fontSize: 11 }}
             width={64}
           />
           <Tooltip formatter={(v) => fmt(v)} labelFormatter={(l) => (formatX ? formatX(l as string) : String(l))} />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s, i) => {
-            const common = { dataKey: s.key, name: s.label, isAnimationActive: false, stackId: stacked ? "stack" : undefined };
+            const common = {
+              dataKey: s.key,
+              name: s.label,
+              isAnimationActive: false,
+              stackId: stacked ? "stack" : undefined,
+            };
             const color = s.color ?? colorAt(i);
-            if (kind === "area") return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
-            if (kind === "line") return <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />;
+            if (kind === "area")
+              return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
+            if (kind === "line")
+              return (
+                <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />
+              );
             return <Bar key={s.key} {...common} fill={color} />;
           })}
         </ComposedChart>

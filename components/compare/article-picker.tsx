@@ -12,7 +12,15 @@ import { GenerationBadge } from "../articles/generation-badge";
 const SHOWN = 10;
 
 /** The selection (removable chips) and a search over one visible account's articles of the last 400 days. */
-export function ArticlePicker({ selected, titles, onChange }: { selected: string[]; titles: Record<string, string>; onChange: (ids: string[]) => void }) {
+export function ArticlePicker({
+  selected,
+  titles,
+  onChange,
+}: {
+  selected: string[];
+  titles: Record<string, string>;
+  onChange: (ids: string[]) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const { accounts, today } = useReportContext();
@@ -43,7 +51,12 @@ export function ArticlePicker({ selected, titles, onChange }: { selected: string
                   {i + 1}. {titles[id] ?? item?.msgid ?? id}
                 </span>
                 {item ? <span className="muted small">{accountName(item.accountId)}</span> : null}
-                <button type="button" className="link" aria-label={t("compare.remove", { title: titles[id] ?? id })} onClick={() => onChange(selected.filter((x) => x !== id))}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t("compare.remove", { title: titles[id] ?? id })}
+                  onClick={() => onChange(selected.filter((x) => x !== id))}
+                >
                   ×
                 </button>
               </li>
@@ -56,7 +69,11 @@ export function ArticlePicker({ selected, titles, onChange }: { selected: string
       <div className="picker-tools">
         <label>
           <span>{t("nav.account")}</span>
-          <select value={account ?? ""} onChange={(e) => setAccount(Number(e.target.value))} data-testid="picker-account">
+          <select
+            value={account ?? ""}
+            onChange={(e) => setAccount(Number(e.target.value))}
+            data-testid="picker-account"
+          >
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -66,12 +83,26 @@ export function ArticlePicker({ selected, titles, onChange }: { selected: string
         </label>
         <label className="grow">
           <span>{t("compare.search", { from, to })}</span>
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t("articles.search")} data-testid="picker-search" />
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t("articles.search")}
+            data-testid="picker-search"
+          />
         </label>
       </div>
-      <Panel title={<span className="sr-only">{t("compare.results")}</span>} query={query} testId="picker-results" isEmpty={(d) => d.rows.length === 0} emptyText={t("compare.noArticles", { from, to })}>
+      <Panel
+        title={<span className="sr-only">{t("compare.results")}</span>}
+        query={query}
+        testId="picker-results"
+        isEmpty={(d) => d.rows.length === 0}
+        emptyText={t("compare.noArticles", { from, to })}
+      >
         {(d) => {
-          const matches = needle ? d.rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle)) : d.rows;
+          const matches = needle
+            ? d.rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle))
+            : d.rows;
           return (
             <>
               <ul className="picker-results">
@@ -80,10 +111,16 @@ export function ArticlePicker({ selected, titles, onChange }: { selected: string
                   const chosen = selected.includes(id);
                   return (
                     <li key={id}>
-                      <button type="button" disabled={chosen || full} onClick={() => onChange([...selected, id])} data-testid={`pick-${r.msgid}`}>
+                      <button
+                        type="button"
+                        disabled={chosen || full}
+                        onClick={() => onChange([...selected, id])}
+                        data-testid={`pick-${r.msgid}`}
+                      >
                         {chosen ? t("compare.added") : t("compare.add")}
                       </button>
-                      <span className="picker-title">{r.title || r.msgid}</span> <GenerationBadge generation={r.generation} />
+                      <span className="picker-title">{r.title || r.msgid}</span>{" "}
+                      <GenerationBadge generation={r.generation} />
                       <span className="muted small">
                         {r.sendDate} · {t("compare.readersN", { n: f.number(r.readers) })}
                       </span>
@@ -91,7 +128,9 @@ export function ArticlePicker({ selected, titles, onChange }: { selected: string
                   );
                 })}
               </ul>
-              <p className="muted small">{t("compare.matches", { shown: Math.min(SHOWN, matches.length), total: matches.length })}</p>
+              <p className="muted small">
+                {t("compare.matches", { shown: Math.min(SHOWN, matches.length), total: matches.length })}
+              </p>
             </>
           );
         }}

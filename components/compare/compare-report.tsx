@@ -29,7 +29,9 @@ export function CompareReport() {
   const state = useReportState();
   const raw = state.search.getAll("a");
   const problem = compareProblem(raw);
-  const metric: CurveMetric = (CURVE_METRICS as readonly string[]).includes(state.search.get("metric") ?? "") ? (state.search.get("metric") as CurveMetric) : "readers";
+  const metric: CurveMetric = (CURVE_METRICS as readonly string[]).includes(state.search.get("metric") ?? "")
+    ? (state.search.get("metric") as CurveMetric)
+    : "readers";
   const scale: Scale = state.search.get("scale") === "per1000" ? "per1000" : "absolute";
   const query = useCompare({ a: raw }, problem === null);
   const items = raw.map(parseCompareItem).filter((i) => i !== null);
@@ -118,7 +120,10 @@ function Overlay({
     if (!point) return null;
     return scale === "per1000" ? per1000Delivered(point[metric], a.delivered) : point[metric];
   };
-  const rows = Array.from({ length: lastDay + 1 }, (_, day) => ({ day, ...Object.fromEntries(articles.map((a, i) => [`a${i}`, value(a, day)])) }));
+  const rows = Array.from({ length: lastDay + 1 }, (_, day) => ({
+    day,
+    ...Object.fromEntries(articles.map((a, i) => [`a${i}`, value(a, day)])),
+  }));
   const undelivered = scale === "per1000" ? articles.filter((a) => a.delivered == null) : [];
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
   return (
@@ -126,14 +131,28 @@ function Overlay({
       <div className="chart-controls">
         <span className="segmented" role="group" aria-label={t("compare.metric")}>
           {CURVE_METRICS.map((m) => (
-            <button key={m} type="button" aria-pressed={metric === m} className={metric === m ? "on" : undefined} onClick={() => onChange({ metric: m === "readers" ? null : m })} data-testid={`metric-${m}`}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={metric === m}
+              className={metric === m ? "on" : undefined}
+              onClick={() => onChange({ metric: m === "readers" ? null : m })}
+              data-testid={`metric-${m}`}
+            >
               {t(`compare.metric.${m}`)}
             </button>
           ))}
         </span>
         <span className="segmented" role="group" aria-label={t("compare.scale")}>
           {(["absolute", "per1000"] as const).map((s) => (
-            <button key={s} type="button" aria-pressed={scale === s} className={scale === s ? "on" : undefined} onClick={() => onChange({ scale: s === "absolute" ? null : s })} data-testid={`scale-${s}`}>
+            <button
+              key={s}
+              type="button"
+              aria-pressed={scale === s}
+              className={scale === s ? "on" : undefined}
+              onClick={() => onChange({ scale: s === "absolute" ? null : s })}
+              data-testid={`scale-${s}`}
+            >
               {t(`compare.scale.${s}`)}
             </button>
           ))}
@@ -162,7 +181,11 @@ function Overlay({
           </li>
         ))}
       </ol>
-      {undelivered.length ? <p className="muted small">{t("compare.noDelivered", { titles: undelivered.map((a) => a.title).join("、") })}</p> : null}
+      {undelivered.length ? (
+        <p className="muted small">
+          {t("compare.noDelivered", { titles: undelivered.map((a) => a.title).join("、") })}
+        </p>
+      ) : null}
       <p className="muted small">{t("compare.curveNote")}</p>
     </>
   );

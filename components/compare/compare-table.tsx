@@ -31,7 +31,13 @@ export function CompareTable({ articles }: { articles: ComparedArticle[] }) {
   const { accounts } = useReportContext();
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
   const format = (kind: (typeof ROWS)[number]["kind"], v: number | null) =>
-    kind === "percent" ? f.percent(v) : kind === "minutes" ? (v == null ? "–" : t("compare.minutes", { n: f.number(v, 1) })) : f.number(v);
+    kind === "percent"
+      ? f.percent(v)
+      : kind === "minutes"
+        ? v == null
+          ? "–"
+          : t("compare.minutes", { n: f.number(v, 1) })
+        : f.number(v);
   return (
     <div className="table-scroll">
       <table className="compare-table" data-testid="compare-table">
@@ -60,7 +66,13 @@ export function CompareTable({ articles }: { articles: ComparedArticle[] }) {
                 {values.map((v, i) => {
                   const isBest = best !== null && v === best;
                   return (
-                    <td key={i} className={`num${isBest ? " best" : ""}`} data-key={`a${i}`} data-value={v ?? ""} data-best={isBest ? "true" : undefined}>
+                    <td
+                      key={i}
+                      className={`num${isBest ? " best" : ""}`}
+                      data-key={`a${i}`}
+                      data-value={v ?? ""}
+                      data-best={isBest ? "true" : undefined}
+                    >
                       {isBest ? (
                         <span className="star" role="img" aria-label={t("compare.best")}>
                           ★{" "}

@@ -14,12 +14,20 @@ import { fetchView, useView } from "./use-view";
 export type RangeParams = { account: number | null; from: string; to: string };
 
 export const useOverview = (p: RangeParams) => useView<OverviewData>("overview", p, p.account != null);
-export const useArticles = (p: RangeParams, enabled = true) => useView<ArticlesData>("articles", p, enabled && p.account != null);
-export const useArticleDetail = (p: { account: number; msgid: string }) => useView<ArticleDetailData>("articleDetail", p);
+export const useArticles = (p: RangeParams, enabled = true) =>
+  useView<ArticlesData>("articles", p, enabled && p.account != null);
+export const useArticleDetail = (p: { account: number; msgid: string }) =>
+  useView<ArticleDetailData>("articleDetail", p);
 export const useCompare = (p: { a: string[] }, enabled = true) => useView<CompareData>("compare", p, enabled);
 export const useHourly = (p: RangeParams) => useView<HourlyData>("hourly", p, p.account != null);
 export const useShares = (p: RangeParams) => useView<SharesData>("shares", p, p.account != null);
-export const useCompleteness = (p: { account: number; from: string; to: string }) => useView<CompletenessData>("completeness", p);
+export const useCompleteness = (p: { account: number; from: string; to: string }) =>
+  useView<CompletenessData>("completeness", p);
 /** Polled every second while the run is running; the run is read from sync_runs, so it survives a reload. */
 export const useSyncStatus = (p: { account: number }) =>
-  useQuery({ queryKey: ["sync-status", p], queryFn: () => fetchView<SyncStatusData>("sync-status", p), refetchInterval: (q) => (q.state.data?.run?.status === "running" ? 1000 : false), staleTime: 0 });
+  useQuery({
+    queryKey: ["sync-status", p],
+    queryFn: () => fetchView<SyncStatusData>("sync-status", p),
+    refetchInterval: (q) => (q.state.data?.run?.status === "running" ? 1000 : false),
+    staleTime: 0,
+  });

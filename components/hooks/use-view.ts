@@ -22,7 +22,10 @@ export class ViewError extends Error {
 
 export async function fetchView<T>(view: string, params: ViewParams): Promise<T> {
   const res = await fetch(`/api/views/${view}?${viewQueryString(params)}`, { cache: "no-store" });
-  const json = (await res.json().catch(() => null)) as { ok: true; data: T } | { ok: false; error: AppErrorBody } | null;
+  const json = (await res.json().catch(() => null)) as
+    | { ok: true; data: T }
+    | { ok: false; error: AppErrorBody }
+    | null;
   if (!json) throw new ViewError({ code: "internal", message: `The server answered ${res.status}.` });
   if (!json.ok) throw new ViewError(json.error);
   return json.data;

@@ -38,7 +38,9 @@ export function HourlyReport() {
   const hasData = query.data !== undefined && !empty(query.data);
 
   const toggleSource = (c: Channel) => {
-    const next = sources.includes(c) ? sources.filter((s) => s !== c) : CHANNELS.filter((s) => s === c || sources.includes(s));
+    const next = sources.includes(c)
+      ? sources.filter((s) => s !== c)
+      : CHANNELS.filter((s) => s === c || sources.includes(s));
     if (next.length === 0) return;
     state.update({ sources: next.length === CHANNELS.length ? null : next.join(",") });
   };
@@ -51,7 +53,8 @@ export function HourlyReport() {
     return `/hourly?${next.toString()}`;
   };
   const averaged = (d: HourlyData) => !(d.daysWithData === 1 && state.from === state.to);
-  const scope = (d: HourlyData) => (averaged(d) ? t("hourly.averaged", { days: d.daysWithData }) : t("hourly.oneDay", { date: state.from }));
+  const scope = (d: HourlyData) =>
+    averaged(d) ? t("hourly.averaged", { days: d.daysWithData }) : t("hourly.oneDay", { date: state.from });
 
   return (
     <div className="page hourly-page">
@@ -61,18 +64,30 @@ export function HourlyReport() {
         query={query}
         testId="hourly-kpis"
         isEmpty={empty}
-        emptyText={query.data ? <NoHourlyData data={query.data} from={state.from} to={state.to} href={withDataHref(query.data)} /> : null}
+        emptyText={
+          query.data ? (
+            <NoHourlyData data={query.data} from={state.from} to={state.to} href={withDataHref(query.data)} />
+          ) : null
+        }
         actions={hasData ? <ExportMenu view="hourly" params={params} table="kpis" /> : null}
       >
         {(d) => (
           <>
             <div className="kpis">
               {d.kpis.map((k) => (
-                <KpiCard key={k.metric} id={k.metric} label={t(`hourly.kpi.${k.metric}`)} value={k.value} previous={k.previous} pct={k.pct} />
+                <KpiCard
+                  key={k.metric}
+                  id={k.metric}
+                  label={t(`hourly.kpi.${k.metric}`)}
+                  value={k.value}
+                  previous={k.previous}
+                  pct={k.pct}
+                />
               ))}
             </div>
             <p className="muted small">
-              {t("hourly.kpisNote", { from: state.from, to: state.to })} · {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
+              {t("hourly.kpisNote", { from: state.from, to: state.to })} ·{" "}
+              {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
             </p>
             {d.kpis[0] && d.kpis[0].previous !== null && d.kpis[0].days !== d.kpis[0].previousDays ? (
               <p className="muted small" data-testid="hourly-coverage">
@@ -126,11 +141,18 @@ export function HourlyReport() {
             </p>
             <SeriesChart
               testId="hourly-chart"
-              data={d.hours.map((h) => ({ hour: h.hour, ...Object.fromEntries(sources.map((c) => [c, h[metric][c] ?? null])) }))}
+              data={d.hours.map((h) => ({
+                hour: h.hour,
+                ...Object.fromEntries(sources.map((c) => [c, h[metric][c] ?? null])),
+              }))}
               xKey="hour"
               kind="bar"
               stacked
-              series={sources.map((c) => ({ key: c, label: channelLabel(c, locale, ["legacy"]), color: colorAt(CHANNELS.indexOf(c)) }))}
+              series={sources.map((c) => ({
+                key: c,
+                label: channelLabel(c, locale, ["legacy"]),
+                color: colorAt(CHANNELS.indexOf(c)),
+              }))}
               xLabel={t("unit.hour")}
               yLabel={t(`hourly.axis.${metric}${averaged(d) ? "Avg" : ""}`)}
               digits={averaged(d) ? 1 : 0}
@@ -161,7 +183,9 @@ export function HourlyReport() {
                 value={(r, c) => cells.get(`${r.key}:${c.key}`) ?? null}
                 cellTitle={(r, c, v) => {
                   const span = { weekday: r.label, from: hourLabel(Number(c.key)), to: hourLabel(Number(c.key) + 1) };
-                  return v === null ? t("hourly.heatmap.noData", span) : t("hourly.heatmap.cell", { ...span, value: f.number(v, 1) });
+                  return v === null
+                    ? t("hourly.heatmap.noData", span)
+                    : t("hourly.heatmap.cell", { ...span, value: f.number(v, 1) });
                 }}
                 rowAxisLabel={t("hourly.weekdayAxis")}
                 columnAxisLabel={t("unit.hour")}
@@ -184,7 +208,12 @@ export function HourlyReport() {
 function NoHourlyData({ data, from, to, href }: { data: HourlyData; from: string; to: string; href: string | null }) {
   const t = useT();
   const last = data.lastDateWithData;
-  const text = last === null ? t("hourly.empty.never") : from > last ? t("hourly.empty.retired", { from, to, last }) : t("hourly.empty.gap", { from, to, last });
+  const text =
+    last === null
+      ? t("hourly.empty.never")
+      : from > last
+        ? t("hourly.empty.retired", { from, to, last })
+        : t("hourly.empty.gap", { from, to, last });
   return (
     <div className="no-data" data-testid="hourly-no-data">
       <p>{text}</p>

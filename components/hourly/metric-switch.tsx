@@ -19,7 +19,13 @@ export function MetricSwitch<T extends string>({
       <legend>{label}</legend>
       {options.map((o) => (
         <label key={o.value} className={o.value === value ? "on" : undefined}>
-          <input type="radio" name={testId ?? label} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            name={testId ?? label}
+            value={o.value}
+            checked={o.value === value}
+            onChange={() => onChange(o.value)}
+          />
           {o.label}
         </label>
       ))}

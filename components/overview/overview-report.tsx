@@ -31,7 +31,14 @@ export function OverviewReport() {
               {d.kpis
                 .filter((k) => k.value != null || k.previous != null)
                 .map((k) => (
-                  <KpiCard key={k.metric} id={k.metric} label={t(`overview.kpi.${k.metric}`)} value={k.value} previous={k.previous} pct={k.pct} />
+                  <KpiCard
+                    key={k.metric}
+                    id={k.metric}
+                    label={t(`overview.kpi.${k.metric}`)}
+                    value={k.value}
+                    previous={k.previous}
+                    pct={k.pct}
+                  />
                 ))}
             </div>
             <p className="muted small">

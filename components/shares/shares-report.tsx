@@ -21,7 +21,9 @@ const FIELD = { count: "shareCount", people: "shareUser" } as const;
 /** Known scenes keep their colour whichever are present; unknown codes follow. */
 const KNOWN = Object.keys(SHARE_SCENES).map(Number);
 const sceneColor = (code: number, scenes: number[]) =>
-  colorAt(KNOWN.includes(code) ? KNOWN.indexOf(code) : KNOWN.length + scenes.filter((s) => !KNOWN.includes(s)).indexOf(code));
+  colorAt(
+    KNOWN.includes(code) ? KNOWN.indexOf(code) : KNOWN.length + scenes.filter((s) => !KNOWN.includes(s)).indexOf(code),
+  );
 
 export function SharesReport() {
   const t = useT();
@@ -34,7 +36,12 @@ export function SharesReport() {
 
   const sceneRow = (scenes: number[], byScene: ByScene) =>
     Object.fromEntries(scenes.map((code) => [`scene_${code}`, byScene[code]?.[FIELD[metric]] ?? null]));
-  const sceneSeries = (scenes: number[]) => scenes.map((code) => ({ key: `scene_${code}`, label: shareSceneLabel(code, locale), color: sceneColor(code, scenes) }));
+  const sceneSeries = (scenes: number[]) =>
+    scenes.map((code) => ({
+      key: `scene_${code}`,
+      label: shareSceneLabel(code, locale),
+      color: sceneColor(code, scenes),
+    }));
   const withDataHref = (d: SharesData) => {
     if (!d.rangeWithData) return null;
     const next = new URLSearchParams(state.search);
@@ -89,7 +96,11 @@ export function SharesReport() {
         testId="shares-kpis"
         isEmpty={(d) => d.kpis.every((k) => k.value === null)}
         emptyText={t("shares.empty.all", { from, to })}
-        actions={query.data?.kpis.some((k) => k.value !== null) ? <ExportMenu view="shares" params={params} table="kpis" /> : null}
+        actions={
+          query.data?.kpis.some((k) => k.value !== null) ? (
+            <ExportMenu view="shares" params={params} table="kpis" />
+          ) : null
+        }
       >
         {(d) => (
           <>
@@ -97,15 +108,28 @@ export function SharesReport() {
               {d.kpis
                 .filter((k) => k.value !== null)
                 .map((k) => (
-                  <KpiCard key={k.metric} id={k.metric} label={t(`shares.kpi.${k.metric}`)} value={k.value} previous={k.previous} pct={k.pct} />
+                  <KpiCard
+                    key={k.metric}
+                    id={k.metric}
+                    label={t(`shares.kpi.${k.metric}`)}
+                    value={k.value}
+                    previous={k.previous}
+                    pct={k.pct}
+                  />
                 ))}
             </div>
-            <p className="muted small">{t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}</p>
+            <p className="muted small">
+              {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
+            </p>
             {d.kpis
               .filter((k) => k.value !== null && k.previous !== null && k.days !== k.previousDays)
               .map((k) => (
                 <p key={k.metric} className="muted small" data-testid={`shares-coverage-${k.metric}`}>
-                  {t("shares.coverage", { metric: t(`shares.kpi.${k.metric}`), days: k.days, previousDays: k.previousDays })}
+                  {t("shares.coverage", {
+                    metric: t(`shares.kpi.${k.metric}`),
+                    days: k.days,
+                    previousDays: k.previousDays,
+                  })}
                 </p>
               ))}
             {mixed(d) || newOnly(d) ? (
@@ -136,12 +160,16 @@ export function SharesReport() {
         query={query}
         testId="shares-daily"
         isEmpty={(d) => d.sceneDays.length === 0}
-        emptyText={query.data ? <NoScenes data={query.data} from={from} to={to} href={withDataHref(query.data)} /> : null}
+        emptyText={
+          query.data ? <NoScenes data={query.data} from={from} to={to} href={withDataHref(query.data)} /> : null
+        }
         actions={query.data?.sceneDays.length ? <ExportMenu view="shares" params={params} table="daily" /> : null}
       >
         {(d) => (
           <>
-            <p className="muted small">{t("shares.sceneSource", { from: d.sceneDays[0]!.date, to: d.sceneDays.at(-1)!.date })}</p>
+            <p className="muted small">
+              {t("shares.sceneSource", { from: d.sceneDays[0]!.date, to: d.sceneDays.at(-1)!.date })}
+            </p>
             <SeriesChart
               testId="shares-daily-chart"
               data={d.sceneDays.map((day) => ({ date: day.date, ...sceneRow(d.scenes, day.byScene) }))}

@@ -8,7 +8,12 @@ export function AccountSwitcher() {
   const state = useReportState();
   if (accounts.length === 0) return <span className="muted">{t("nav.noAccounts")}</span>;
   return (
-    <select aria-label={t("nav.account")} data-testid="account-switcher" value={state.accountId ?? ""} onChange={(e) => state.update({ account: e.target.value })}>
+    <select
+      aria-label={t("nav.account")}
+      data-testid="account-switcher"
+      value={state.accountId ?? ""}
+      onChange={(e) => state.update({ account: e.target.value })}
+    >
       {accounts.map((a) => (
         <option key={a.id} value={a.id}>
           {a.name}

@@ -27,9 +27,12 @@ export function AppShell({ user, children }: { user: { email: string; role: stri
   const search = useSearchParams();
   const { role } = useReportContext();
   // Moving between report pages keeps the account and range.
-  const carried = new URLSearchParams([...search].filter(([k]) => ["account", "range", "from", "to"].includes(k))).toString();
+  const carried = new URLSearchParams(
+    [...search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
+  ).toString();
   // Compare chooses its own articles; an article page is one article, whatever the range.
-  const isReport = REPORT_PATHS.test(pathname) && !pathname.startsWith("/compare") && !pathname.startsWith("/articles/");
+  const isReport =
+    REPORT_PATHS.test(pathname) && !pathname.startsWith("/compare") && !pathname.startsWith("/articles/");
   const setLanguage = () => {
     document.cookie = `${LOCALE_COOKIE}=${locale === "zh" ? "en" : "zh"}; path=/; max-age=31536000; samesite=lax`;
     router.refresh();
@@ -40,7 +43,11 @@ export function AppShell({ user, children }: { user: { email: string; role: stri
       <nav className="sidebar" aria-label="Readout">
         <div className="brand">Readout</div>
         {REPORT_LINKS.map((l) => (
-          <Link key={l.href} href={carried ? `${l.href}?${carried}` : l.href} className={active(l.href) ? "active" : undefined}>
+          <Link
+            key={l.href}
+            href={carried ? `${l.href}?${carried}` : l.href}
+            className={active(l.href) ? "active" : undefined}
+          >
             {t(l.label)}
           </Link>
         ))}

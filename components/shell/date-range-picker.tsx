@@ -10,12 +10,18 @@ export function DateRangePicker() {
   const state = useReportState();
   const [custom, setCustom] = useState({ from: state.from, to: state.to });
   const choose = (preset: RangePreset) =>
-    preset === "custom" ? state.update({ range: "custom", from: state.from, to: state.to }) : state.update({ range: preset, from: null, to: null });
+    preset === "custom"
+      ? state.update({ range: "custom", from: state.from, to: state.to })
+      : state.update({ range: preset, from: null, to: null });
   return (
     <div className="range-picker" data-testid="range-picker">
       <label>
         <span className="sr-only">{t("range.label")}</span>
-        <select aria-label={t("range.label")} value={state.preset} onChange={(e) => choose(e.target.value as RangePreset)}>
+        <select
+          aria-label={t("range.label")}
+          value={state.preset}
+          onChange={(e) => choose(e.target.value as RangePreset)}
+        >
           {RANGE_PRESETS.map((p) => (
             <option key={p} value={p}>
               {t(`range.${p}`)}
@@ -31,8 +37,21 @@ export function DateRangePicker() {
             state.update({ range: "custom", from: custom.from, to: custom.to });
           }}
         >
-          <input type="date" aria-label={t("range.from")} value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
-          <input type="date" aria-label={t("range.to")} value={custom.to} min={custom.from} max={today} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+          <input
+            type="date"
+            aria-label={t("range.from")}
+            value={custom.from}
+            max={custom.to}
+            onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+          />
+          <input
+            type="date"
+            aria-label={t("range.to")}
+            value={custom.to}
+            min={custom.from}
+            max={today}
+            onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+          />
           <button type="submit">{t("range.apply")}</button>
         </form>
       ) : null}

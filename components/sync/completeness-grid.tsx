@@ -26,7 +26,8 @@ export function defaultGridRange(today: string) {
 
 /** A range from the URL, or the last 30 days; never more than the grid shows. */
 export function gridRange(today: string, from?: string | null, to?: string | null) {
-  if (!from || !to || !isIsoDate(from) || !isIsoDate(to) || from > to || daysBetween(from, to) >= MAX_DAYS) return defaultGridRange(today);
+  if (!from || !to || !isIsoDate(from) || !isIsoDate(to) || from > to || daysBetween(from, to) >= MAX_DAYS)
+    return defaultGridRange(today);
   return { from, to };
 }
 
@@ -72,7 +73,12 @@ export function CompletenessGrid({
         {(d) => (
           <div className="stack">
             <div className="grid-toolbar">
-              <button type="button" onClick={() => shift(-length)} disabled={range.from <= EARLIEST} data-testid="grid-prev">
+              <button
+                type="button"
+                onClick={() => shift(-length)}
+                disabled={range.from <= EARLIEST}
+                data-testid="grid-prev"
+              >
                 {t("admin.grid.prev")}
               </button>
               <form
@@ -84,14 +90,32 @@ export function CompletenessGrid({
               >
                 <label>
                   {t("range.from")}{" "}
-                  <input type="date" name="grid-from" min={EARLIEST} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+                  <input
+                    type="date"
+                    name="grid-from"
+                    min={EARLIEST}
+                    value={draft.from}
+                    onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+                  />
                 </label>
                 <label>
-                  {t("range.to")} <input type="date" name="grid-to" min={EARLIEST} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+                  {t("range.to")}{" "}
+                  <input
+                    type="date"
+                    name="grid-to"
+                    min={EARLIEST}
+                    value={draft.to}
+                    onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+                  />
                 </label>
                 <button type="submit">{t("admin.grid.apply")}</button>
               </form>
-              <button type="button" onClick={() => shift(length)} disabled={range.to >= yesterday} data-testid="grid-next">
+              <button
+                type="button"
+                onClick={() => shift(length)}
+                disabled={range.to >= yesterday}
+                data-testid="grid-next"
+              >
                 {t("admin.grid.next")}
               </button>
               {canManage ? <FetchMissingAll data={d} accountId={accountId} /> : null}
@@ -169,7 +193,10 @@ function GridTable({ data, accountId, canManage }: { data: CompletenessData; acc
     if (last && last.label === label) last.span++;
     else months.push({ label, span: 1 });
   }
-  const groups = (["new", "legacy"] as const).map((g) => ({ generation: g, rows: data.rows.filter((r) => r.generation === g) }));
+  const groups = (["new", "legacy"] as const).map((g) => ({
+    generation: g,
+    rows: data.rows.filter((r) => r.generation === g),
+  }));
   return (
     <div className="grid-scroll">
       <table className="completeness" data-testid="completeness-grid" data-from={data.from} data-to={data.to}>
@@ -239,7 +266,17 @@ function GridRow({ row, accountId, canManage }: { row: EndpointRow; accountId: n
       </th>
       {row.days.map((c) => {
         const text = tooltip(row.endpoint, c);
-        return <td key={c.date} className={`cell s-${c.status}`} data-status={c.status} data-date={c.date} data-reason={c.reason} title={text} aria-label={text} />;
+        return (
+          <td
+            key={c.date}
+            className={`cell s-${c.status}`}
+            data-status={c.status}
+            data-date={c.date}
+            data-reason={c.reason}
+            title={text}
+            aria-label={text}
+          />
+        );
       })}
     </tr>
   );

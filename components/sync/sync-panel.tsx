@@ -33,7 +33,8 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
   const runStatus = status.data?.run?.status;
   const previous = useRef(runStatus);
   useEffect(() => {
-    if (previous.current === "running" && runStatus !== "running") void queryClient.invalidateQueries({ queryKey: ["completeness"] });
+    if (previous.current === "running" && runStatus !== "running")
+      void queryClient.invalidateQueries({ queryKey: ["completeness"] });
     previous.current = runStatus;
   }, [runStatus, queryClient]);
 
@@ -54,11 +55,23 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
     <Panel title={t("admin.sync.title")} query={status} testId="sync-panel">
       {(d) => (
         <div className="stack">
-          {d.run ? <RunProgress run={d.run} /> : <p className="muted" data-testid="sync-none">{t("admin.sync.none")}</p>}
+          {d.run ? (
+            <RunProgress run={d.run} />
+          ) : (
+            <p className="muted" data-testid="sync-none">
+              {t("admin.sync.none")}
+            </p>
+          )}
           {canManage ? (
             <div className="sync-controls">
               <div className="sync-now">
-                <button type="button" className="primary" onClick={() => void startNow()} disabled={now.pending || running} data-testid="sync-now">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void startNow()}
+                  disabled={now.pending || running}
+                  data-testid="sync-now"
+                >
                   {now.pending ? t("admin.sync.starting") : t("admin.sync.now")}
                 </button>
                 <span className="muted small">{t("admin.sync.nowHint")}</span>
@@ -67,11 +80,27 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
                 <strong>{t("admin.sync.backfill")}</strong>
                 <label>
                   {t("range.from")}
-                  <input type="date" name="from" required min={EARLIEST} max={yesterday} value={from} onChange={(e) => setFrom(e.target.value)} />
+                  <input
+                    type="date"
+                    name="from"
+                    required
+                    min={EARLIEST}
+                    max={yesterday}
+                    value={from}
+                    onChange={(e) => setFrom(e.target.value)}
+                  />
                 </label>
                 <label>
                   {t("range.to")}
-                  <input type="date" name="to" required min={EARLIEST} max={yesterday} value={to} onChange={(e) => setTo(e.target.value)} />
+                  <input
+                    type="date"
+                    name="to"
+                    required
+                    min={EARLIEST}
+                    max={yesterday}
+                    value={to}
+                    onChange={(e) => setTo(e.target.value)}
+                  />
                 </label>
                 <button type="submit" disabled={fill.pending || running} data-testid="backfill-start">
                   {fill.pending ? t("admin.sync.starting") : t("admin.sync.backfillStart")}
@@ -138,19 +167,31 @@ function RunProgress({ run }: { run: SyncRunView }) {
       <div className="run-figures small">
         <span>{t("admin.sync.windows", { done: f.number(run.windowsDone), total: f.number(run.windowsTotal) })}</span>
         <span>{t("admin.sync.calls", { calls: f.number(run.calls) })}</span>
-        <span className={run.errors > 0 ? "error" : undefined}>{t("admin.sync.errors", { errors: f.number(run.errors) })}</span>
+        <span className={run.errors > 0 ? "error" : undefined}>
+          {t("admin.sync.errors", { errors: f.number(run.errors) })}
+        </span>
         <span className="muted">{t("admin.sync.startedAt", { time: when(run.startedAt) })}</span>
-        {run.finishedAt ? <span className="muted">{t("admin.sync.finishedAt", { time: when(run.finishedAt) })}</span> : null}
+        {run.finishedAt ? (
+          <span className="muted">{t("admin.sync.finishedAt", { time: when(run.finishedAt) })}</span>
+        ) : null}
       </div>
-      {finished && run.windowsTotal === 0 && run.status === "done" ? <p className="muted small">{t("admin.sync.nothing")}</p> : null}
+      {finished && run.windowsTotal === 0 && run.status === "done" ? (
+        <p className="muted small">{t("admin.sync.nothing")}</p>
+      ) : null}
       {run.fatal ? (
         <div className="notice error" role="alert">
           {t("admin.sync.fatal", { message: run.fatal })}
         </div>
       ) : null}
-      {finished && run.retired.length > 0 ? <p className="muted small">{t("admin.sync.retired", { list: run.retired.join(", ") })}</p> : null}
-      {finished && run.quotaBlocked.length > 0 ? <p className="muted small">{t("admin.sync.quota", { list: run.quotaBlocked.join(", ") })}</p> : null}
-      {finished && run.daysSkippedFinal ? <p className="muted small">{t("admin.sync.skippedFinal", { days: f.number(run.daysSkippedFinal) })}</p> : null}
+      {finished && run.retired.length > 0 ? (
+        <p className="muted small">{t("admin.sync.retired", { list: run.retired.join(", ") })}</p>
+      ) : null}
+      {finished && run.quotaBlocked.length > 0 ? (
+        <p className="muted small">{t("admin.sync.quota", { list: run.quotaBlocked.join(", ") })}</p>
+      ) : null}
+      {finished && run.daysSkippedFinal ? (
+        <p className="muted small">{t("admin.sync.skippedFinal", { days: f.number(run.daysSkippedFinal) })}</p>
+      ) : null}
       {run.errorSamples.length > 0 ? (
         <details className="small">
           <summary>{t("admin.sync.errorSamples")}</summary>

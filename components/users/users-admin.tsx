@@ -22,7 +22,15 @@ export interface AccountOption {
 }
 
 /** Admin: people, their roles and the accounts managers and viewers may see. */
-export function UsersAdmin({ users, accounts, currentUserId }: { users: UserRow[]; accounts: AccountOption[]; currentUserId: number }) {
+export function UsersAdmin({
+  users,
+  accounts,
+  currentUserId,
+}: {
+  users: UserRow[];
+  accounts: AccountOption[];
+  currentUserId: number;
+}) {
   const t = useT();
   const [editing, setEditing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,7 +61,14 @@ export function UsersAdmin({ users, accounts, currentUserId }: { users: UserRow[
                   }}
                 />
               ) : (
-                <UserLine key={u.id} user={u} accounts={accounts} isSelf={u.id === currentUserId} onEdit={() => setEditing(u.id)} onNotice={setNotice} />
+                <UserLine
+                  key={u.id}
+                  user={u}
+                  accounts={accounts}
+                  isSelf={u.id === currentUserId}
+                  onEdit={() => setEditing(u.id)}
+                  onNotice={setNotice}
+                />
               ),
             )}
           </tbody>
@@ -110,13 +125,27 @@ function UserLine({
         <br />
         <RoleHint role={user.role} />
       </td>
-      <td>{user.role === "admin" ? <span className="muted">{t("admin.users.allAccounts")}</span> : names.length ? names.join(", ") : <span className="muted">{t("admin.users.noAccounts")}</span>}</td>
+      <td>
+        {user.role === "admin" ? (
+          <span className="muted">{t("admin.users.allAccounts")}</span>
+        ) : names.length ? (
+          names.join(", ")
+        ) : (
+          <span className="muted">{t("admin.users.noAccounts")}</span>
+        )}
+      </td>
       <td className="row-actions">
         <button type="button" onClick={onEdit} data-testid="user-edit">
           {t("admin.users.edit")}
         </button>
         {!isSelf ? (
-          <button type="button" className="danger" onClick={() => void runDelete()} disabled={remove.pending} data-testid="user-delete">
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void runDelete()}
+            disabled={remove.pending}
+            data-testid="user-delete"
+          >
             {t("admin.users.delete")}
           </button>
         ) : null}
@@ -126,7 +155,17 @@ function UserLine({
   );
 }
 
-function AccountChecks({ accounts, value, onChange, disabled }: { accounts: AccountOption[]; value: number[]; onChange: (v: number[]) => void; disabled: boolean }) {
+function AccountChecks({
+  accounts,
+  value,
+  onChange,
+  disabled,
+}: {
+  accounts: AccountOption[];
+  value: number[];
+  onChange: (v: number[]) => void;
+  disabled: boolean;
+}) {
   const t = useT();
   if (disabled) return <span className="muted small">{t("admin.users.allAccounts")}</span>;
   return (
@@ -160,7 +199,15 @@ function RoleSelect({ value, onChange }: { value: Role; onChange: (r: Role) => v
   );
 }
 
-function EditRow({ user, accounts, onDone }: { user: UserRow; accounts: AccountOption[]; onDone: (message: string | null) => void }) {
+function EditRow({
+  user,
+  accounts,
+  onDone,
+}: {
+  user: UserRow;
+  accounts: AccountOption[];
+  onDone: (message: string | null) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const [name, setName] = useState(user.name);
@@ -169,7 +216,13 @@ function EditRow({ user, accounts, onDone }: { user: UserRow; accounts: AccountO
   const [password, setPassword] = useState("");
   const save = useAction(updateUser);
   async function submit() {
-    const ok = await save.run({ id: user.id, name, role, accountIds: role === "admin" ? [] : accountIds, ...(password ? { password } : {}) });
+    const ok = await save.run({
+      id: user.id,
+      name,
+      role,
+      accountIds: role === "admin" ? [] : accountIds,
+      ...(password ? { password } : {}),
+    });
     if (!ok) return;
     onDone(t("admin.users.saved", { email: user.email }));
     router.refresh();
@@ -178,7 +231,13 @@ function EditRow({ user, accounts, onDone }: { user: UserRow; accounts: AccountO
     <tr className="editing" data-testid={`user-edit-row-${user.email}`}>
       <td>{user.email}</td>
       <td>
-        <input name="name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-label={t("admin.users.field.name")} />
+        <input
+          name="name"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          aria-label={t("admin.users.field.name")}
+        />
       </td>
       <td>
         <RoleSelect value={role} onChange={setRole} />
@@ -189,11 +248,24 @@ function EditRow({ user, accounts, onDone }: { user: UserRow; accounts: AccountO
         <AccountChecks accounts={accounts} value={accountIds} onChange={setAccountIds} disabled={role === "admin"} />
         <label className="small block">
           {t("admin.users.newPassword")}
-          <input type="password" name="password" autoComplete="new-password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            minLength={8}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
       </td>
       <td className="row-actions">
-        <button type="button" className="primary" onClick={() => void submit()} disabled={save.pending || (password !== "" && password.length < 8)} data-testid="user-save">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void submit()}
+          disabled={save.pending || (password !== "" && password.length < 8)}
+          data-testid="user-save"
+        >
           {t("admin.users.save")}
         </button>
         <button type="button" onClick={() => onDone(null)}>
@@ -242,7 +314,15 @@ function CreateUser({ accounts, onCreated }: { accounts: AccountOption[]; onCrea
           </label>
           <label>
             {t("admin.users.field.password")}
-            <input type="password" name="password" required minLength={8} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              name="password"
+              required
+              minLength={8}
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
             <span className="muted small">{t("admin.users.passwordHint")}</span>
           </label>
           <label>

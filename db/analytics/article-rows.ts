@@ -164,8 +164,15 @@ export async function loadArticleCurves(db: Db, keys: ArticleKey[]): Promise<Map
       }),
     );
     const lastNew = fresh?.at(-1);
-    const delivered = legacy?.at(-1)?.delivered ?? (lastNew ? deliveredFromRate(lastNew.bySource.session, lastNew.deliveryRate) : null);
-    const curve = (fresh ?? legacy ?? []).map(({ day, readers, sharers, favourites }) => ({ day, readers, sharers, favourites, delivered }));
+    const delivered =
+      legacy?.at(-1)?.delivered ?? (lastNew ? deliveredFromRate(lastNew.bySource.session, lastNew.deliveryRate) : null);
+    const curve = (fresh ?? legacy ?? []).map(({ day, readers, sharers, favourites }) => ({
+      day,
+      readers,
+      sharers,
+      favourites,
+      delivered,
+    }));
 
     out.set(id, {
       accountId: key.accountId,
@@ -197,7 +204,9 @@ function groupBy<Row extends ArticleKey>(rows: Row[]): Map<string, Row[]> {
 function jumpPositionsOf(value: unknown): { position: number; rate: number }[] {
   if (!Array.isArray(value)) return [];
   return (value as { position?: unknown; rate?: unknown }[])
-    .filter((p): p is { position: number; rate: number } => typeof p?.position === "number" && typeof p.rate === "number")
+    .filter(
+      (p): p is { position: number; rate: number } => typeof p?.position === "number" && typeof p.rate === "number",
+    )
     .map(({ position, rate }) => ({ position, rate }))
     .sort((a, b) => a.position - b.position);
 }

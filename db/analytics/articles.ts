@@ -102,7 +102,8 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
       sendDate: r.sendDate,
       position: positionOf(r.msgid),
       generation: legacy ? "both" : "new",
-      delivered: legacy?.delivered ?? deliveredFromRate(channelsFromScenes(r.readUserSource).bySource.session, r.deliveryRate),
+      delivered:
+        legacy?.delivered ?? deliveredFromRate(channelsFromScenes(r.readUserSource).bySource.session, r.deliveryRate),
       readers: r.readers,
       sharers: r.sharers,
       favourites: r.favourites,
@@ -112,7 +113,11 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
     });
   }
 
-  const out = [...byKey.values()].map((a) => ({ ...a, readRate: rate(a.readers, a.delivered), shareRate: rate(a.sharers, a.readers) }));
+  const out = [...byKey.values()].map((a) => ({
+    ...a,
+    readRate: rate(a.readers, a.delivered),
+    shareRate: rate(a.sharers, a.readers),
+  }));
   return out.sort(
     (a, b) =>
       b.sendDate.localeCompare(a.sendDate) ||

@@ -56,7 +56,10 @@ export async function hourlyReads({ db }: Database, { accountId, from, to }: Ran
       .where(inRange)
       .groupBy(isodow, t.hour, t.userSource),
     db.selectDistinct({ date: t.refDate }).from(t).where(inRange),
-    db.select({ date: sql<string | null>`max(${t.refDate})::text` }).from(t).where(eq(t.accountId, accountId)),
+    db
+      .select({ date: sql<string | null>`max(${t.refDate})::text` })
+      .from(t)
+      .where(eq(t.accountId, accountId)),
   ]);
 
   const daysWithData = dates.length;
@@ -66,7 +69,13 @@ export async function hourlyReads({ db }: Database, { accountId, from, to }: Ran
     daysByWeekday.set(weekday, (daysByWeekday.get(weekday) ?? 0) + 1);
   }
 
-  const hours = HOURS.map((hour) => ({ hour, readers: {} as ChannelCounts, reads: {} as ChannelCounts, totalReaders: 0, totalReads: 0 }));
+  const hours = HOURS.map((hour) => ({
+    hour,
+    readers: {} as ChannelCounts,
+    reads: {} as ChannelCounts,
+    totalReaders: 0,
+    totalReads: 0,
+  }));
   const heatSums = new Map<string, number>();
   for (const row of sums) {
     const entry = hours[row.hour];
@@ -85,7 +94,9 @@ export async function hourlyReads({ db }: Database, { accountId, from, to }: Ran
 
   const average = (sum: number, days: number) => (days > 0 ? round1(sum / days) : 0);
   const averageAll = (counts: ChannelCounts) =>
-    Object.fromEntries(Object.entries(counts).map(([channel, sum]) => [channel, average(sum, daysWithData)])) as ChannelCounts;
+    Object.fromEntries(
+      Object.entries(counts).map(([channel, sum]) => [channel, average(sum, daysWithData)]),
+    ) as ChannelCounts;
   for (const entry of hours) {
     entry.readers = averageAll(entry.readers);
     entry.reads = averageAll(entry.reads);
@@ -96,7 +107,11 @@ export async function hourlyReads({ db }: Database, { accountId, from, to }: Ran
   const heatmap = [...daysByWeekday.keys()]
     .sort((a, b) => a - b)
     .flatMap((weekday) =>
-      HOURS.map((hour) => ({ weekday, hour, reads: average(heatSums.get(`${weekday}:${hour}`) ?? 0, daysByWeekday.get(weekday) ?? 0) })),
+      HOURS.map((hour) => ({
+        weekday,
+        hour,
+        reads: average(heatSums.get(`${weekday}:${hour}`) ?? 0, daysByWeekday.get(weekday) ?? 0),
+      })),
     );
 
   return { daysWithData, lastDateWithData: last?.date ?? null, hours, heatmap };

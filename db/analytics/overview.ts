@@ -100,26 +100,53 @@ export async function overview({ db }: Database, { accountId, from, to }: RangeP
     const legacy = legacyTotals.get(date);
     if (fresh) {
       const { readUserSource, ...figures } = fresh;
-      return { ...figures, generation: "new", reads: legacy?.reads ?? null, bySource: channelsFromScenes(readUserSource).bySource };
+      return {
+        ...figures,
+        generation: "new",
+        reads: legacy?.reads ?? null,
+        bySource: channelsFromScenes(readUserSource).bySource,
+      };
     }
     if (legacy) {
       const { readers, reads, sharers, favourites } = legacy;
-      return { ...emptyDay(date), generation: "legacy", readers, reads, sharers, favourites, bySource: legacySources.get(date) ?? {} };
+      return {
+        ...emptyDay(date),
+        generation: "legacy",
+        readers,
+        reads,
+        sharers,
+        favourites,
+        bySource: legacySources.get(date) ?? {},
+      };
     }
     return emptyDay(date);
   });
 
-  return { days, totals: totalsOf(days), generations: (["legacy", "new"] as const).filter((g) => days.some((d) => d.generation === g)) };
+  return {
+    days,
+    totals: totalsOf(days),
+    generations: (["legacy", "new"] as const).filter((g) => days.some((d) => d.generation === g)),
+  };
 }
 
 function totalsOf(days: DayMetrics[]): Totals {
-  const totals: Totals = { readers: null, reads: null, sharers: null, favourites: null, likes: null, zaikan: null, comments: null, bySource: {} };
+  const totals: Totals = {
+    readers: null,
+    reads: null,
+    sharers: null,
+    favourites: null,
+    likes: null,
+    zaikan: null,
+    comments: null,
+    bySource: {},
+  };
   for (const day of days) {
     for (const metric of DAY_METRICS) {
       const value = day[metric];
       if (value !== null) totals[metric] = (totals[metric] ?? 0) + value;
     }
-    for (const [channel, value] of Object.entries(day.bySource)) addTo(totals.bySource, channel as keyof ChannelCounts, value);
+    for (const [channel, value] of Object.entries(day.bySource))
+      addTo(totals.bySource, channel as keyof ChannelCounts, value);
   }
   return totals;
 }

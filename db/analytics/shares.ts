@@ -52,7 +52,10 @@ export async function shares({ db }: Database, { accountId, from, to }: RangePar
       .select({ days: sql<number>`count(distinct ${h.refDate})`.mapWith(Number) })
       .from(h)
       .where(and(eq(h.accountId, accountId), between(h.refDate, from, to))),
-    db.select({ date: sql<string | null>`max(${d.refDate})::text` }).from(d).where(eq(d.accountId, accountId)),
+    db
+      .select({ date: sql<string | null>`max(${d.refDate})::text` })
+      .from(d)
+      .where(eq(d.accountId, accountId)),
     db
       .select({ date: bizSummary.refDate, sharers: bizSummary.shareUser })
       .from(bizSummary)

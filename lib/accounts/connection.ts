@@ -33,14 +33,25 @@ export interface ConnectionProblem {
 }
 
 /** Fails fast: one retry at most, a short timeout, so the button answers within seconds. */
-const quick = (http: HttpOptions): HttpOptions => ({ ...http, maxAttempts: Math.min(http.maxAttempts, 2), timeoutMs: Math.min(http.timeoutMs, 10_000) });
+const quick = (http: HttpOptions): HttpOptions => ({
+  ...http,
+  maxAttempts: Math.min(http.maxAttempts, 2),
+  timeoutMs: Math.min(http.timeoutMs, 10_000),
+});
 
 /** Caches nothing: a test must not disturb the tokens a running sync holds. */
 const noStore: TokenStore = { load: async () => null, save: async () => {}, drop: async () => {} };
 
 function problemOf(error: unknown, step: ConnectionProblem["step"]): ConnectionProblem {
-  if (error instanceof WeChatError) return { code: error.code, kind: error.kind, message: error.message, ip: error.ip, step };
-  return { code: null, kind: "unknown", message: redact(error instanceof Error ? error.message : String(error)), ip: null, step };
+  if (error instanceof WeChatError)
+    return { code: error.code, kind: error.kind, message: error.message, ip: error.ip, step };
+  return {
+    code: null,
+    kind: "unknown",
+    message: redact(error instanceof Error ? error.message : String(error)),
+    ip: null,
+    step,
+  };
 }
 
 /**
@@ -52,7 +63,10 @@ export async function testCredentials(
   http: HttpOptions,
   credentials: Credentials,
   today: IsoDate,
-  keep: { onToken?: (token: { token: string; expiresAt: Date }) => Promise<void>; saveRefreshToken?: TokenStore["saveRefreshToken"] } = {},
+  keep: {
+    onToken?: (token: { token: string; expiresAt: Date }) => Promise<void>;
+    saveRefreshToken?: TokenStore["saveRefreshToken"];
+  } = {},
 ): Promise<ConnectionResult> {
   const options = quick(http);
   const { onToken, saveRefreshToken } = keep;
@@ -82,7 +96,12 @@ export async function testCredentials(
  * Tests an account's stored credentials. A classic token fetched here replaces the one WeChat
  * had issued before (after a 5-minute overlap), so it is kept as the account's cached token.
  */
-export async function testStoredCredentials(database: Database, http: HttpOptions, accountId: number, today: IsoDate): Promise<ConnectionResult> {
+export async function testStoredCredentials(
+  database: Database,
+  http: HttpOptions,
+  accountId: number,
+  today: IsoDate,
+): Promise<ConnectionResult> {
   const credentials = await loadCredentials(database, accountId);
   const store = databaseTokenStore(database);
   return testCredentials(http, credentials, today, {

@@ -15,7 +15,9 @@ export const credentialsSchema = z.discriminatedUnion("authType", [
   z.object({ authType: z.enum(["classic", "stable"]), secret: secretText }),
   z.object({
     authType: z.literal("component"),
-    componentAppid: z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits"),
+    componentAppid: z
+      .string()
+      .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits"),
     componentSecret: secretText,
     componentVerifyTicket: longText,
     authorizerRefreshToken: longText,
@@ -43,7 +45,8 @@ export async function createAccount(database: Database, input: NewAccount) {
   try {
     return await addAccount(database, input);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AdminError("conflict", "admin.err.appidTaken", { appid: input.appid }, { appid: ["taken"] });
+    if (isUniqueViolation(error))
+      throw new AdminError("conflict", "admin.err.appidTaken", { appid: input.appid }, { appid: ["taken"] });
     throw error;
   }
 }
@@ -58,7 +61,11 @@ export async function findAccount({ db }: Database, accountId: number) {
  * Replaces an account's credentials (and optionally its name). Secrets of the other auth type
  * are cleared, and its cached token is dropped: it was issued for the old credentials.
  */
-export async function replaceCredentials(database: Database, accountId: number, input: { name?: string; credentials: NewCredentials }) {
+export async function replaceCredentials(
+  database: Database,
+  accountId: number,
+  input: { name?: string; credentials: NewCredentials },
+) {
   const { db, secrets } = database;
   await findAccount(database, accountId);
   const c = input.credentials;

@@ -67,7 +67,13 @@ export async function accountSummaries(database: Database, user: SessionUser): P
 /** One account's public columns (no secrets), or null. */
 export async function findPublicAccount({ db }: Database, accountId: number) {
   const [row] = await db
-    .select({ id: accounts.id, name: accounts.name, appid: accounts.appid, authType: accounts.authType, componentAppid: accounts.componentAppid })
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      appid: accounts.appid,
+      authType: accounts.authType,
+      componentAppid: accounts.componentAppid,
+    })
     .from(accounts)
     .where(eq(accounts.id, accountId));
   return row ?? null;

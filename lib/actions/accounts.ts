@@ -2,7 +2,14 @@
 import { z } from "zod";
 import { newAccountSchema } from "@/db/accounts";
 import { testCredentials, testStoredCredentials } from "@/lib/accounts/connection";
-import { createAccount, credentialsFor, credentialsSchema, findAccount, removeAccount, replaceCredentials } from "@/lib/accounts/manage";
+import {
+  createAccount,
+  credentialsFor,
+  credentialsSchema,
+  findAccount,
+  removeAccount,
+  replaceCredentials,
+} from "@/lib/accounts/manage";
 import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
@@ -48,6 +55,8 @@ export const testNewConnection = authedAction(newAccountSchema, { role: "admin" 
 );
 
 /** Admin: deletes an account and all its data (refused while it syncs). */
-export const deleteAccount = authedAction(z.object({ accountId }), { role: "admin", accounts: manage }, (input, { database }) =>
-  inReaderLanguage(() => removeAccount(database, input.accountId)),
+export const deleteAccount = authedAction(
+  z.object({ accountId }),
+  { role: "admin", accounts: manage },
+  (input, { database }) => inReaderLanguage(() => removeAccount(database, input.accountId)),
 );

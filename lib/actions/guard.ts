@@ -27,7 +27,8 @@ export async function checkGuard<S extends z.ZodType>(schema: S, guard: Guard<z.
   const input = parsed.data as z.output<S>;
   for (const accountId of guard.accounts?.of(input) ?? []) {
     if (!hasRight(user, accountId, "view")) throw accountNotFound();
-    if (!hasRight(user, accountId, guard.accounts!.right)) throw new AppError("forbidden", "Your role may view this account but not change it.");
+    if (!hasRight(user, accountId, guard.accounts!.right))
+      throw new AppError("forbidden", "Your role may view this account but not change it.");
   }
   return { input, ctx: { user, database: await getDatabase() } satisfies GuardContext };
 }

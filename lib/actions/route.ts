@@ -28,7 +28,10 @@ export function authedRoute<S extends z.ZodType, P = unknown>(
       return result instanceof Response ? result : Response.json({ ok: true, data: result });
     } catch (error) {
       const body = toErrorBody(error, `GET ${new URL(request.url).pathname}`);
-      return Response.json({ ok: false, error: body }, { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } });
+      return Response.json(
+        { ok: false, error: body },
+        { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } },
+      );
     }
   };
 }

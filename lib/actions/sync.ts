@@ -21,7 +21,8 @@ const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId
 const rangeInput = <S extends z.ZodRawShape>(shape: S) =>
   z.object({ accountId, from: isoDateSchema, to: isoDateSchema, ...shape }).superRefine((v, ctx) => {
     const problems = rangeProblems(v as { from: string; to: string }, beijingToday());
-    for (const field of ["from", "to"] as const) for (const message of problems[field]) ctx.addIssue({ code: "custom", path: [field], message });
+    for (const field of ["from", "to"] as const)
+      for (const message of problems[field]) ctx.addIssue({ code: "custom", path: [field], message });
   });
 
 const start = (input: { accountId: number; from: string; to: string; endpoints?: (typeof ENDPOINT_NAMES)[number][] }) =>
@@ -39,6 +40,14 @@ export const syncNow = authedAction(z.object({ accountId }), { accounts: manage 
 export const backfill = authedAction(rangeInput({}), { accounts: manage }, (input) => start(input));
 
 /** From the completeness grid: what is not final in [from, to], for one interface or all. */
-export const fetchMissing = authedAction(rangeInput({ endpoint: z.enum(ENDPOINT_NAMES).optional() }), { accounts: manage }, (input) =>
-  start({ accountId: input.accountId, from: input.from, to: input.to, endpoints: input.endpoint ? [input.endpoint] : undefined }),
+export const fetchMissing = authedAction(
+  rangeInput({ endpoint: z.enum(ENDPOINT_NAMES).optional() }),
+  { accounts: manage },
+  (input) =>
+    start({
+      accountId: input.accountId,
+      from: input.from,
+      to: input.to,
+      endpoints: input.endpoint ? [input.endpoint] : undefined,
+    }),
 );

@@ -7,7 +7,9 @@ import { authedAction } from "./action";
 
 /** Admin only: people, their roles and the accounts they may see. Never returns password hashes. */
 
-export const createUser = authedAction(newUserSchema, { role: "admin" }, (input, { database }) => inReaderLanguage(() => addUser(database, input)));
+export const createUser = authedAction(newUserSchema, { role: "admin" }, (input, { database }) =>
+  inReaderLanguage(() => addUser(database, input)),
+);
 
 /** Role, name, assigned accounts, or a new password; the last admin cannot be demoted. */
 export const updateUser = authedAction(userChangeSchema, { role: "admin" }, (input, { database }) =>
@@ -15,6 +17,8 @@ export const updateUser = authedAction(userChangeSchema, { role: "admin" }, (inp
 );
 
 /** The last admin, and the admin doing it, cannot be deleted. */
-export const deleteUser = authedAction(z.object({ id: z.number().int().positive() }), { role: "admin" }, (input, { database, user }) =>
-  inReaderLanguage(() => removeUser(database, input.id, user.id)),
+export const deleteUser = authedAction(
+  z.object({ id: z.number().int().positive() }),
+  { role: "admin" },
+  (input, { database, user }) => inReaderLanguage(() => removeUser(database, input.id, user.id)),
 );

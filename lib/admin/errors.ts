@@ -4,7 +4,8 @@ import { admin } from "@/lib/i18n/messages/admin";
 type Values = Record<string, string | number>;
 export type AdminMessageId = keyof typeof admin.en;
 
-const fill = (template: string, values: Values) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+const fill = (template: string, values: Values) =>
+  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /**
  * An AppError whose text lives in lib/i18n/messages/admin.ts: English by default (tests, logs),

@@ -9,7 +9,10 @@ export function rate(numerator: number | null | undefined, denominator: number |
 }
 
 /** Change from previous to current: absolute, and relative to previous (null when previous is 0 or missing). */
-export function delta(current: number | null | undefined, previous: number | null | undefined): { abs: number | null; pct: number | null } {
+export function delta(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+): { abs: number | null; pct: number | null } {
   if (current == null || previous == null) return { abs: null, pct: null };
   return { abs: current - previous, pct: rate(current - previous, previous) };
 }
@@ -30,7 +33,10 @@ export function positionOf(msgid: string): number | null {
 }
 
 /** value per 1,000 delivered (null when nothing was delivered or it is unknown). */
-export function per1000Delivered(value: number | null | undefined, delivered: number | null | undefined): number | null {
+export function per1000Delivered(
+  value: number | null | undefined,
+  delivered: number | null | undefined,
+): number | null {
   const r = rate(value, delivered);
   return r === null ? null : r * 1000;
 }
@@ -45,7 +51,10 @@ export function round1(value: number): number {
  * read_user over delivered; it is 0 for an article published without notification, so
  * nothing can be derived then.
  */
-export function deliveredFromRate(sessionReaders: number | null | undefined, readDeliveryRate: number | null | undefined): number | null {
+export function deliveredFromRate(
+  sessionReaders: number | null | undefined,
+  readDeliveryRate: number | null | undefined,
+): number | null {
   if (sessionReaders == null || !sessionReaders || readDeliveryRate == null || !(readDeliveryRate > 0)) return null;
   return Math.round(sessionReaders / readDeliveryRate);
 }

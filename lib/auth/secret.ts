@@ -19,7 +19,8 @@ export function resolveAuthSecret(): string {
 function readOrCreateSecret(): string {
   const e = env();
   if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
-  if (e.DATABASE_URL) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is (every app process needs the same one).");
+  if (e.DATABASE_URL)
+    throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is (every app process needs the same one).");
   const file = path.join(e.PGLITE_DIR, "auth.secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(e.PGLITE_DIR, { recursive: true });

@@ -61,7 +61,8 @@ const NUMERIC: (keyof SimulatorOptions)[] = [
 ];
 
 const flagOf = (option: string) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-const optionOf = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as keyof SimulatorOptions;
+const optionOf = (flag: string) =>
+  flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as keyof SimulatorOptions;
 
 class UsageError extends Error {}
 
@@ -111,13 +112,20 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     const code = (error as NodeJS.ErrnoException).code;
-    console.error(`simulator: cannot listen on ${options.host ?? "127.0.0.1"}:${options.port}${code ? ` (${code})` : ""}: ${(error as Error).message}`);
+    console.error(
+      `simulator: cannot listen on ${options.host ?? "127.0.0.1"}:${options.port}${code ? ` (${code})` : ""}: ${(error as Error).message}`,
+    );
     process.exit(1);
   }
 
-  console.log(`simulator listening on ${sim.url} (accounts ${sim.truth.accounts.length}, seed ${sim.truth.seed}, today ${sim.today()})`);
-  for (const a of sim.truth.accounts) console.log(`  ${a.appid}  secret ${a.secret}  refresh token ${a.refreshToken}  ${a.name}`);
-  console.log(`  third-party platform: component_appid ${COMPONENT_APPID}  component_appsecret ${COMPONENT_SECRET}  (any verify ticket)`);
+  console.log(
+    `simulator listening on ${sim.url} (accounts ${sim.truth.accounts.length}, seed ${sim.truth.seed}, today ${sim.today()})`,
+  );
+  for (const a of sim.truth.accounts)
+    console.log(`  ${a.appid}  secret ${a.secret}  refresh token ${a.refreshToken}  ${a.name}`);
+  console.log(
+    `  third-party platform: component_appid ${COMPONENT_APPID}  component_appsecret ${COMPONENT_SECRET}  (any verify ticket)`,
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

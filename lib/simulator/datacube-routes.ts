@@ -31,12 +31,18 @@ function authenticate(ctx: RequestContext): { appid: string } | Answer {
 
 const quotaKey = (appid: string, endpoint: EndpointName, today: string) => `${appid} ${endpoint} ${today}`;
 
-function validWindow(ctx: RequestContext, endpoint: EndpointName, today: string): { begin: string; end: string } | Answer {
+function validWindow(
+  ctx: RequestContext,
+  endpoint: EndpointName,
+  today: string,
+): { begin: string; end: string } | Answer {
   const body = parseJsonObject(ctx.body);
   if (!body) return error(47001, "data format error");
   const { begin_date: begin, end_date: end } = body;
-  if (typeof begin !== "string" || typeof end !== "string" || !isIsoDate(begin) || !isIsoDate(end)) return error(61500, "date format error");
-  if (begin > end || daysBetween(begin, end) + 1 > ENDPOINTS[endpoint].maxSpanDays || end >= today) return error(61501, "date range error");
+  if (typeof begin !== "string" || typeof end !== "string" || !isIsoDate(begin) || !isIsoDate(end))
+    return error(61500, "date format error");
+  if (begin > end || daysBetween(begin, end) + 1 > ENDPOINTS[endpoint].maxSpanDays || end >= today)
+    return error(61501, "date range error");
   return { begin, end };
 }
 
@@ -56,7 +62,10 @@ function answer(ctx: RequestContext, endpoint: EndpointName, appid: string): Ans
 
   const window = validWindow(ctx, endpoint, today);
   if ("body" in window) return window;
-  const { list, isDelay } = state.truth.rows(appid, endpoint, window.begin, window.end, { today, delayDays: state.options.delayDays });
+  const { list, isDelay } = state.truth.rows(appid, endpoint, window.begin, window.end, {
+    today,
+    delayDays: state.options.delayDays,
+  });
   const body = spec.generation === "new" ? JSON.stringify({ list, is_delay: isDelay }) : JSON.stringify({ list });
   return { body, isError: false };
 }
@@ -98,7 +107,8 @@ export function quotaGet(ctx: RequestContext): void {
   if (!body) return sendError(res, 47001, "data format error", textPlain);
   const match = typeof body.cgi_path === "string" ? /^\/datacube\/([a-z]+)$/.exec(body.cgi_path) : null;
   const endpoint = match?.[1];
-  if (!endpoint || !isEndpointName(endpoint)) return sendError(res, 76021, "cgi_path not found, please check", textPlain);
+  if (!endpoint || !isEndpointName(endpoint))
+    return sendError(res, 76021, "cgi_path not found, please check", textPlain);
   const dailyLimit = state.options.quota;
   const used = Math.min(dailyLimit, state.quotaUsed.get(quotaKey(auth.appid, endpoint, state.today())) ?? 0);
   sendJson(res, { errcode: 0, errmsg: "ok", quota: { daily_limit: dailyLimit, used, remain: dailyLimit - used } });

@@ -39,13 +39,15 @@ export interface HourlyView {
   shareScenes: Int32Array;
 }
 
-export const hourSourceIndex = (hour: number, source: number, slot: number) => (hour * SOURCES + source) * BASE_SLOTS + slot;
-export const hourSceneIndex = (hour: number, scene: number, which: 0 | 1) => (hour * SHARE_SCENES.length + scene) * 2 + which;
+export const hourSourceIndex = (hour: number, source: number, slot: number) =>
+  (hour * SOURCES + source) * BASE_SLOTS + slot;
+export const hourSceneIndex = (hour: number, scene: number, which: 0 | 1) =>
+  (hour * SHARE_SCENES.length + scene) * 2 + which;
 
 /** Reading through a day when nothing was just sent: night low; morning, noon and ~21-22h peaks. */
 const BASELINE_BY_HOUR = [
-  0.012, 0.007, 0.004, 0.003, 0.003, 0.006, 0.018, 0.045, 0.06, 0.05, 0.045, 0.05, 0.065, 0.06, 0.045, 0.04, 0.042, 0.045,
-  0.05, 0.055, 0.062, 0.075, 0.072, 0.04,
+  0.012, 0.007, 0.004, 0.003, 0.003, 0.006, 0.018, 0.045, 0.06, 0.05, 0.045, 0.05, 0.065, 0.06, 0.045, 0.04, 0.042,
+  0.045, 0.05, 0.055, 0.062, 0.075, 0.072, 0.04,
 ];
 /** Reads of an article on its send day, by hours since sending. */
 const AFTER_SEND = [0.45, 0.25, 0.13, 0.08, 0.05, 0.04];
@@ -106,7 +108,13 @@ export class AccountModel {
       const age = day - sendDay;
       for (const article of send.articles) {
         const curve = this.curveOf(article);
-        if (age >= curve.activeAges || (curve.totals[totalIndex(age, SLOT.readUser)] ?? 0) + (curve.totals[totalIndex(age, SLOT.shareUser)] ?? 0) + (curve.totals[totalIndex(age, SLOT.favUser)] ?? 0) === 0) {
+        if (
+          age >= curve.activeAges ||
+          (curve.totals[totalIndex(age, SLOT.readUser)] ?? 0) +
+            (curve.totals[totalIndex(age, SLOT.shareUser)] ?? 0) +
+            (curve.totals[totalIndex(age, SLOT.favUser)] ?? 0) ===
+            0
+        ) {
           continue;
         }
         active.push({ article, age, curve });
@@ -130,7 +138,8 @@ export class AccountModel {
     const fresh = new Float64Array(SOURCES);
     for (const { age, curve } of view.active) {
       if (age !== 0) continue;
-      for (let s = 0; s < SOURCES; s++) fresh[s] = (fresh[s] ?? 0) + (curve.bySource[sourceIndex(0, s, SLOT.readUser)] ?? 0);
+      for (let s = 0; s < SOURCES; s++)
+        fresh[s] = (fresh[s] ?? 0) + (curve.bySource[sourceIndex(0, s, SLOT.readUser)] ?? 0);
     }
     const afterSendSum = afterSend.reduce((a, b) => a + b, 0);
     const baselineSum = baseline.reduce((a, b) => a + b, 0);
@@ -143,10 +152,18 @@ export class AccountModel {
       const total = view.bySource[s * SLOTS + SLOT.readUser] ?? 0;
       const freshReaders = afterSendSum > 0 ? (fresh[s] ?? 0) : 0;
       for (let h = 0; h < 24; h++) {
-        weights[h] = ((total - freshReaders) * (baseline[h] ?? 0)) / baselineSum + (afterSendSum > 0 ? (freshReaders * (afterSend[h] ?? 0)) / afterSendSum : 0);
+        weights[h] =
+          ((total - freshReaders) * (baseline[h] ?? 0)) / baselineSum +
+          (afterSendSum > 0 ? (freshReaders * (afterSend[h] ?? 0)) / afterSendSum : 0);
       }
       for (let pair = 0; pair < BASE_SLOTS; pair += 2) {
-        splitUsersAndCount(view.bySource[s * SLOTS + pair] ?? 0, view.bySource[s * SLOTS + pair + 1] ?? 0, weights, users, counts);
+        splitUsersAndCount(
+          view.bySource[s * SLOTS + pair] ?? 0,
+          view.bySource[s * SLOTS + pair + 1] ?? 0,
+          weights,
+          users,
+          counts,
+        );
         for (let h = 0; h < 24; h++) {
           bySource[hourSourceIndex(h, s, pair)] = users[h] ?? 0;
           bySource[hourSourceIndex(h, s, pair + 1)] = counts[h] ?? 0;

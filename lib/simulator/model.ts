@@ -6,7 +6,19 @@ import * as random from "./random";
 import type { Rng } from "./random";
 import { headline } from "./titles";
 
-const { EXTRA, EXTRAS, LIFETIME_DAYS, SLOT, SLOTS, SOURCE, SOURCES, NEW_CHANNELS_DAY, extraIndex, sourceIndex, totalIndex } = layout;
+const {
+  EXTRA,
+  EXTRAS,
+  LIFETIME_DAYS,
+  SLOT,
+  SLOTS,
+  SOURCE,
+  SOURCES,
+  NEW_CHANNELS_DAY,
+  extraIndex,
+  sourceIndex,
+  totalIndex,
+} = layout;
 const { between, ditherByte, hashInts, intBetween, logNormal, normal, pick, randomBits, rngFor, saltOf } = random;
 
 /**
@@ -196,11 +208,13 @@ export function buildCurve(profile: AccountProfile, article: Article): ArticleCu
       if (expected < 0.02) continue;
       const at = sourceIndex(age, s, 0);
       if (fillSourceDay(rng, bySource, at, expected, s, rates)) {
-        for (let slot = 0; slot < SLOTS; slot++) totals[totalAt + slot] = (totals[totalAt + slot] ?? 0) + (bySource[at + slot] ?? 0);
+        for (let slot = 0; slot < SLOTS; slot++)
+          totals[totalAt + slot] = (totals[totalAt + slot] ?? 0) + (bySource[at + slot] ?? 0);
       }
     }
     const readers = totals[totalIndex(age, SLOT.readUser)] ?? 0;
-    const combined = readers + (totals[totalIndex(age, SLOT.shareUser)] ?? 0) + (totals[totalIndex(age, SLOT.favUser)] ?? 0);
+    const combined =
+      readers + (totals[totalIndex(age, SLOT.shareUser)] ?? 0) + (totals[totalIndex(age, SLOT.favUser)] ?? 0);
     if (combined < MIN_COMBINED_INTERACTIONS) {
       bySource.fill(0, sourceIndex(age, 0, 0), sourceIndex(age + 1, 0, 0));
       totals.fill(0, totalIndex(age, 0), totalIndex(age + 1, 0));
@@ -216,7 +230,13 @@ export function buildCurve(profile: AccountProfile, article: Article): ArticleCu
     extras[extraIndex(age, EXTRA.praiseMoney)] = Math.floor(readers * rates.praise + rng()) * rates.praiseFen;
   }
 
-  const jumpWeights = [between(rng, 0.3, 0.6), between(rng, 0.1, 0.25), between(rng, 0.05, 0.15), between(rng, 0.03, 0.1), between(rng, 0.05, 0.2)];
+  const jumpWeights = [
+    between(rng, 0.3, 0.6),
+    between(rng, 0.1, 0.25),
+    between(rng, 0.05, 0.15),
+    between(rng, 0.03, 0.1),
+    between(rng, 0.05, 0.2),
+  ];
   if (rng() < 0.3) jumpWeights[intBetween(rng, 2, 3)] = 0;
   return {
     bySource: bySource.slice(0, activeAges * SOURCES * SLOTS),

@@ -75,13 +75,20 @@ type Check = (value: unknown) => string | undefined;
 const integer =
   (min: number, max: number): Check =>
   (v) =>
-    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? undefined : `must be an integer from ${min} to ${max}`;
+    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
+      ? undefined
+      : `must be an integer from ${min} to ${max}`;
 const number =
   (min: number, max: number): Check =>
   (v) =>
-    typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? undefined : `must be a number from ${min} to ${max}`;
+    typeof v === "number" && Number.isFinite(v) && v >= min && v <= max
+      ? undefined
+      : `must be a number from ${min} to ${max}`;
 function list(item: RegExp, what: string): Check {
-  return (v) => (typeof v === "string" && listOption(v).every((x) => item.test(x)) ? undefined : `must be ${what} separated by commas`);
+  return (v) =>
+    typeof v === "string" && listOption(v).every((x) => item.test(x))
+      ? undefined
+      : `must be ${what} separated by commas`;
 }
 const date: Check = (v) => (typeof v === "string" && isIsoDate(v) ? undefined : "must be a date written YYYY-MM-DD");
 

@@ -54,7 +54,8 @@ export function accountProfile(index: number, seed: number): AccountProfile {
   // Smaller accounts have more engaged readers.
   const sizeFactor = Math.pow(baseFollowers / 50_000, -0.25);
   const nominalSendDays = NOMINAL_SEND_DAYS[index - 1];
-  const sendDaysPerWeek = nominalSendDays === undefined ? between(rng, 3, 6) : nominalSendDays + between(rng, -0.3, 0.3);
+  const sendDaysPerWeek =
+    nominalSendDays === undefined ? between(rng, 3, 6) : nominalSendDays + between(rng, -0.3, 0.3);
   // Stepping by 3 (coprime to 7) gives any 7 consecutive accounts 7 different send hours.
   const sendHour = SEND_HOURS[(hashInts(seed, SALT_PROFILE) + 3 * index) % SEND_HOURS.length] ?? 20;
   return {

@@ -40,7 +40,12 @@ export function sendTruncated(res: ServerResponse, body: string, keep: number): 
   res.end(bytes.subarray(0, cut));
 }
 
-const STATUS_TEXT: Record<number, string> = { 404: "Not Found", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  404: "Not Found",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+};
 
 export function sendHttpError(res: ServerResponse, status: number, withHtml: boolean): void {
   const text = `${status} ${STATUS_TEXT[status] ?? "Error"}`;
@@ -66,7 +71,9 @@ export async function readBody(req: IncomingMessage): Promise<string> {
 export function parseJsonObject(body: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

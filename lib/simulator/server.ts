@@ -97,7 +97,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (path === "/__clock") {
       if (req.method === "POST") {
         const date = parseJsonObject(body)?.today;
-        if (typeof date !== "string" || !isIsoDate(date)) return sendJson(res, { error: 'body must be {"today":"YYYY-MM-DD"}' }, 400);
+        if (typeof date !== "string" || !isIsoDate(date))
+          return sendJson(res, { error: 'body must be {"today":"YYYY-MM-DD"}' }, 400);
         setToday(date);
       }
       return sendJson(res, { today: today() });

@@ -41,7 +41,13 @@ export function splitByWeights(total: number, weights: ArrayLike<number>, out: I
  * Splits a (users, count) pair with count >= users so that every part keeps count >= users:
  * the users are split, then the extra (count - users) is split and added on top.
  */
-export function splitUsersAndCount(users: number, count: number, weights: ArrayLike<number>, usersOut: IntArray, countOut: IntArray): void {
+export function splitUsersAndCount(
+  users: number,
+  count: number,
+  weights: ArrayLike<number>,
+  usersOut: IntArray,
+  countOut: IntArray,
+): void {
   splitByWeights(users, weights, usersOut);
   splitByWeights(count - users, weights, countOut);
   for (let i = 0; i < weights.length; i++) countOut[i] = (countOut[i] ?? 0) + (usersOut[i] ?? 0);

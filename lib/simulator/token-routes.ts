@@ -20,7 +20,12 @@ function ipProblem(ctx: RequestContext): [number, string] | undefined {
 }
 
 /** What is wrong with a client_credential request, as [errcode, errmsg], or undefined. */
-function credentialProblem(ctx: RequestContext, grantType: unknown, appid: unknown, secret: unknown): [number, string] | undefined {
+function credentialProblem(
+  ctx: RequestContext,
+  grantType: unknown,
+  appid: unknown,
+  secret: unknown,
+): [number, string] | undefined {
   if (grantType !== "client_credential") return [40002, "invalid grant_type"];
   if (typeof appid !== "string" || appid === "") return [41002, "appid missing"];
   const account = ctx.state.accounts.get(appid);
@@ -73,7 +78,13 @@ export function authorizerToken(ctx: RequestContext): void {
   const check = ctx.state.tokens.check(componentToken);
   if (!check.ok || check.kind !== "component") {
     const errcode = check.ok ? 40001 : check.errcode;
-    return fail(ctx, errcode, errcode === 42001 ? "component_access_token expired" : "invalid credential, access_token is invalid or not latest");
+    return fail(
+      ctx,
+      errcode,
+      errcode === 42001
+        ? "component_access_token expired"
+        : "invalid credential, access_token is invalid or not latest",
+    );
   }
   const body = parseJsonObject(ctx.body);
   if (!body) return fail(ctx, 47001, "data format error");
@@ -83,5 +94,9 @@ export function authorizerToken(ctx: RequestContext): void {
     return fail(ctx, 61003, "component is not authorized by this account");
   }
   const { token, expiresIn } = ctx.state.tokens.issue("authorizer", account.appid);
-  sendJson(ctx.res, { authorizer_access_token: token, expires_in: expiresIn, authorizer_refresh_token: account.refreshToken });
+  sendJson(ctx.res, {
+    authorizer_access_token: token,
+    expires_in: expiresIn,
+    authorizer_refresh_token: account.refreshToken,
+  });
 }

@@ -55,7 +55,8 @@ export class TokenStore {
     const now = this.now();
     if (!issued || issued.revoked) return { ok: false, errcode: 40001 };
     // A superseded token is "invalid or not latest"; one that simply ran out is "expired".
-    if (issued.retiresAt !== undefined && issued.retiresAt <= now && issued.retiresAt < issued.expiresAt) return { ok: false, errcode: 40001 };
+    if (issued.retiresAt !== undefined && issued.retiresAt <= now && issued.retiresAt < issued.expiresAt)
+      return { ok: false, errcode: 40001 };
     if (issued.expiresAt <= now) return { ok: false, errcode: 42001 };
     return { ok: true, appid: issued.appid, kind: issued.kind };
   }
@@ -74,5 +75,5 @@ export class TokenStore {
 /** Looks like WeChat's: a short numeric prefix and a long opaque body (well over 64 chars). */
 function newTokenText(): string {
   const bytes = randomBytes(99);
-  return `${80 + (bytes[0] ?? 0) % 20}_${bytes.subarray(1).toString("base64url")}`;
+  return `${80 + ((bytes[0] ?? 0) % 20)}_${bytes.subarray(1).toString("base64url")}`;
 }

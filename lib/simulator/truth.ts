@@ -47,7 +47,8 @@ export interface GroundTruthOptions {
 
 export function createGroundTruth({ seed = 1, accounts = 3 }: GroundTruthOptions = {}): GroundTruth {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer (got ${seed})`);
-  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 1000) throw new RangeError(`accounts must be an integer from 1 to 1000 (got ${accounts})`);
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > 1000)
+    throw new RangeError(`accounts must be an integer from 1 to 1000 (got ${accounts})`);
   const caches = createCaches();
   const models = new Map<string, AccountModel>();
   for (let index = 1; index <= accounts; index++) {
@@ -62,7 +63,13 @@ export function createGroundTruth({ seed = 1, accounts = 3 }: GroundTruthOptions
 
   return {
     seed,
-    accounts: [...models.values()].map(({ profile: { index, appid, secret, name, refreshToken } }) => ({ index, appid, secret, name, refreshToken })),
+    accounts: [...models.values()].map(({ profile: { index, appid, secret, name, refreshToken } }) => ({
+      index,
+      appid,
+      secret,
+      name,
+      refreshToken,
+    })),
 
     rows(appid, endpoint, beginDate, endDate, opts = {}) {
       const model = modelOf(appid);
@@ -75,7 +82,8 @@ export function createGroundTruth({ seed = 1, accounts = 3 }: GroundTruthOptions
       const ctx: ViewContext = {
         model,
         lastDay: todayDay === undefined ? undefined : todayDay - 1,
-        partialFrom: spec.generation === "new" && todayDay !== undefined && delayDays > 0 ? todayDay - delayDays : undefined,
+        partialFrom:
+          spec.generation === "new" && todayDay !== undefined && delayDays > 0 ? todayDay - delayDays : undefined,
         sawPartial: false,
       };
       const list: Row[] = [];

@@ -23,7 +23,10 @@ const SOURCES_BY_CODE: ReadonlyArray<readonly [number, number]> = [
   [7, SOURCE.souyisou],
 ];
 const OLD_SOURCES_BY_CODE = SOURCES_BY_CODE.filter(([code]) => code !== 6 && code !== 7);
-const LATER_SOURCE_KEYS = ["kanyikan", "souyisou"].flatMap((name) => [`int_page_from_${name}_read_user`, `int_page_from_${name}_read_count`]);
+const LATER_SOURCE_KEYS = ["kanyikan", "souyisou"].flatMap((name) => [
+  `int_page_from_${name}_read_user`,
+  `int_page_from_${name}_read_count`,
+]);
 const sourcesOn = (day: number) => (day >= NEW_CHANNELS_DAY ? SOURCES_BY_CODE : OLD_SOURCES_BY_CODE);
 
 const allSources = new Float64Array(BASE_SLOTS);
@@ -138,8 +141,14 @@ const articleTotal: DayRows = (ctx, day) => {
         feed_share_from_session_cnt: of(SOURCE.session, SLOT.feedShareCount),
         feed_share_from_feed_user: of(SOURCE.moments, SLOT.feedShareUser),
         feed_share_from_feed_cnt: of(SOURCE.moments, SLOT.feedShareCount),
-        feed_share_from_other_user: sumOverSources(sums, SLOT.feedShareUser) - of(SOURCE.session, SLOT.feedShareUser) - of(SOURCE.moments, SLOT.feedShareUser),
-        feed_share_from_other_cnt: sumOverSources(sums, SLOT.feedShareCount) - of(SOURCE.session, SLOT.feedShareCount) - of(SOURCE.moments, SLOT.feedShareCount),
+        feed_share_from_other_user:
+          sumOverSources(sums, SLOT.feedShareUser) -
+          of(SOURCE.session, SLOT.feedShareUser) -
+          of(SOURCE.moments, SLOT.feedShareUser),
+        feed_share_from_other_cnt:
+          sumOverSources(sums, SLOT.feedShareCount) -
+          of(SOURCE.session, SLOT.feedShareCount) -
+          of(SOURCE.moments, SLOT.feedShareCount),
         int_page_from_kanyikan_read_user: of(SOURCE.kanyikan, SLOT.readUser),
         int_page_from_kanyikan_read_count: of(SOURCE.kanyikan, SLOT.readCount),
         int_page_from_souyisou_read_user: of(SOURCE.souyisou, SLOT.readUser),

@@ -23,10 +23,17 @@ const articleRead: DayRows = (ctx, day) => {
     const readUser = curve.totals[age * SLOTS + SLOT.readUser] ?? 0;
     const detail = {
       read_user: scale(readUser),
-      read_user_source: sceneCounts(curve.bySource, (source) => sourceIndex(age, source, SLOT.readUser), readUser, scale),
+      read_user_source: sceneCounts(
+        curve.bySource,
+        (source) => sourceIndex(age, source, SLOT.readUser),
+        readUser,
+        scale,
+      ),
     };
     // Older articles come without their title.
-    return age < TITLE_WITHIN_DAYS ? { ref_date: date, msgid: article.msgid, title: article.title, detail } : { ref_date: date, msgid: article.msgid, detail };
+    return age < TITLE_WITHIN_DAYS
+      ? { ref_date: date, msgid: article.msgid, title: article.title, detail }
+      : { ref_date: date, msgid: article.msgid, detail };
   });
 };
 
@@ -63,7 +70,14 @@ const bizSummary: DayRows = (ctx, day) => {
   ];
 };
 
-function totalDetailEntry(ctx: ViewContext, article: Article, curve: ArticleCurve, age: number, sums: Float64Array, extras: Float64Array): Row {
+function totalDetailEntry(
+  ctx: ViewContext,
+  article: Article,
+  curve: ArticleCurve,
+  age: number,
+  sums: Float64Array,
+  extras: Float64Array,
+): Row {
   const statDay = article.send.day + age;
   const scale = scaler(ctx, statDay);
   const readUser = sumOverSources(sums, SLOT.readUser);
@@ -82,10 +96,13 @@ function totalDetailEntry(ctx: ViewContext, article: Article, curve: ArticleCurv
     praise_money: scale(extras[EXTRA.praiseMoney] ?? 0),
     read_subscribe_user: scale(extras[EXTRA.subscribe] ?? 0),
     // Delivered readers are those who opened the notification; a silent publish delivers nothing.
-    read_delivery_rate: article.send.publishType === 0 ? round7(sessionReaders / Math.max(1, article.send.targetUser)) : 0,
+    read_delivery_rate:
+      article.send.publishType === 0 ? round7(sessionReaders / Math.max(1, article.send.targetUser)) : 0,
     read_finish_rate: read ? round7(curve.finishRate * (1 - 0.01 * Math.min(age, 6))) : 0,
     read_avg_activetime: read ? round7(curve.activeMinutes * (1 + 0.02 * Math.min(age, 5))) : 0,
-    read_jump_position: read ? curve.jumpWeights.flatMap((w, i) => (w > 0 ? [{ position: i + 1, rate: round7(w / jumpTotal) }] : [])) : [],
+    read_jump_position: read
+      ? curve.jumpWeights.flatMap((w, i) => (w > 0 ? [{ position: i + 1, rate: round7(w / jumpTotal) }] : []))
+      : [],
   };
 }
 
@@ -96,7 +113,8 @@ const articleTotalDetail: DayRows = (ctx, day) => {
   return send.articles.map((article) => {
     const curve = ctx.model.curveOf(article);
     const detail_list: Row[] = [];
-    for (const { age, sums, extras } of cumulative(curve, days)) detail_list.push(totalDetailEntry(ctx, article, curve, age, sums, extras));
+    for (const { age, sums, extras } of cumulative(curve, days))
+      detail_list.push(totalDetailEntry(ctx, article, curve, age, sums, extras));
     return {
       ref_date: isoOf(day),
       msgid: article.msgid,

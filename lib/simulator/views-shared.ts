@@ -33,7 +33,12 @@ export function scaler(ctx: ViewContext, day: number): (n: number) => number {
 }
 
 /** read_user_source: 全部 first, then each scene with the legacy source it equals. */
-export function sceneCounts(values: ArrayLike<number>, readUserOfSource: (source: number) => number, total: number, scale: (n: number) => number) {
+export function sceneCounts(
+  values: ArrayLike<number>,
+  readUserOfSource: (source: number) => number,
+  total: number,
+  scale: (n: number) => number,
+) {
   return [
     { scene_desc: "全部", user_count: scale(total) },
     { scene_desc: "公众号消息", user_count: scale(values[readUserOfSource(SOURCE.session)] ?? 0) },

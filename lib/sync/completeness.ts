@@ -112,7 +112,13 @@ export function completenessGrid(input: CompletenessInput): EndpointRow[] {
             return cell("final", "final", entry);
           case "provisional":
             if (retired) return cell("provisional", "provisional-retired", entry);
-            return cell("provisional", spec.mutableDays > 0 && date > addDaysIso(yesterday, -spec.mutableDays) ? "provisional-mutable" : "provisional", entry);
+            return cell(
+              "provisional",
+              spec.mutableDays > 0 && date > addDaysIso(yesterday, -spec.mutableDays)
+                ? "provisional-mutable"
+                : "provisional",
+              entry,
+            );
           case "failed":
             return cell("failed", "failed", entry);
           case "quota":
@@ -126,6 +132,15 @@ export function completenessGrid(input: CompletenessInput): EndpointRow[] {
       return cell("missing", "missing");
     });
     for (const c of cells) counts[c.status]++;
-    return { endpoint, generation: spec.generation, firstDate: spec.firstDate, mutableDays: spec.mutableDays, retired, quotaBlockedToday, days: cells, counts };
+    return {
+      endpoint,
+      generation: spec.generation,
+      firstDate: spec.firstDate,
+      mutableDays: spec.mutableDays,
+      retired,
+      quotaBlockedToday,
+      days: cells,
+      counts,
+    };
   });
 }

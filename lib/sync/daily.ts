@@ -20,7 +20,11 @@ export interface DailyDecision {
 }
 
 /** Pure: is today's sync due at `now`, given today's daily_syncs row (if any)? */
-export function dailyDecision(now: Date, hour: number, row: { finishedAt: Date | null } | null | undefined): DailyDecision {
+export function dailyDecision(
+  now: Date,
+  hour: number,
+  row: { finishedAt: Date | null } | null | undefined,
+): DailyDecision {
   const day = beijingDateOf(now);
   if (beijingHourOf(now) < hour) return { day, due: false, why: "too-early" };
   if (!row) return { day, due: true, why: "due" };
@@ -42,18 +46,31 @@ export type DailyOutcome =
  * process got there first, this one stops; if the row is there unfinished and nobody holds the
  * lock, the earlier run died and this one runs the day again (finished windows are skipped).
  */
-export async function dailySyncTick(ctx: SyncContext, opts: { hour: number; concurrency: number; log?: (line: string) => void }): Promise<DailyOutcome> {
+export async function dailySyncTick(
+  ctx: SyncContext,
+  opts: { hour: number; concurrency: number; log?: (line: string) => void },
+): Promise<DailyOutcome> {
   const { db } = ctx.database;
   const now = ctx.now();
   const today = beijingDateOf(now);
-  const [existing] = await db.select({ finishedAt: dailySyncs.finishedAt }).from(dailySyncs).where(eq(dailySyncs.day, today));
+  const [existing] = await db
+    .select({ finishedAt: dailySyncs.finishedAt })
+    .from(dailySyncs)
+    .where(eq(dailySyncs.day, today));
   const decision = dailyDecision(now, opts.hour, existing);
   if (!decision.due) return { ran: false, day: today, why: decision.why === "too-early" ? "too-early" : "done" };
 
   const result = await ctx.database.tryWithLock("daily-sync", dayLockId(today), async (): Promise<DailyOutcome> => {
-    const inserted = await db.insert(dailySyncs).values({ day: today }).onConflictDoNothing().returning({ day: dailySyncs.day });
+    const inserted = await db
+      .insert(dailySyncs)
+      .values({ day: today })
+      .onConflictDoNothing()
+      .returning({ day: dailySyncs.day });
     if (inserted.length === 0) {
-      const [row] = await db.select({ finishedAt: dailySyncs.finishedAt }).from(dailySyncs).where(eq(dailySyncs.day, today));
+      const [row] = await db
+        .select({ finishedAt: dailySyncs.finishedAt })
+        .from(dailySyncs)
+        .where(eq(dailySyncs.day, today));
       if (row?.finishedAt) return { ran: false, day: today, why: "taken" };
       await db.update(dailySyncs).set({ startedAt: new Date() }).where(eq(dailySyncs.day, today));
     }
@@ -63,7 +80,11 @@ export async function dailySyncTick(ctx: SyncContext, opts: { hour: number; conc
 }
 
 /** Each account in turn, up to yesterday; an account a manual sync is busy with is left to it. */
-async function syncEveryAccount(ctx: SyncContext, today: IsoDate, opts: { concurrency: number; log?: (line: string) => void }): Promise<DailyOutcome> {
+async function syncEveryAccount(
+  ctx: SyncContext,
+  today: IsoDate,
+  opts: { concurrency: number; log?: (line: string) => void },
+): Promise<DailyOutcome> {
   const { db } = ctx.database;
   const log = opts.log ?? (() => {});
   const list = await db.select({ id: accounts.id, appid: accounts.appid }).from(accounts).orderBy(asc(accounts.id));
@@ -76,7 +97,9 @@ async function syncEveryAccount(ctx: SyncContext, today: IsoDate, opts: { concur
       const summary = await runSync(ctx, { accountId: account.id, ...range, concurrency: opts.concurrency });
       synced++;
       if (summary.fatal || summary.errors.length > 0) errors++;
-      log(`${account.appid} ${range.from}..${range.to}: ${summary.totalCalls} calls, ${summary.errors.length} errors${summary.fatal ? `, stopped: ${summary.fatal}` : ""}`);
+      log(
+        `${account.appid} ${range.from}..${range.to}: ${summary.totalCalls} calls, ${summary.errors.length} errors${summary.fatal ? `, stopped: ${summary.fatal}` : ""}`,
+      );
     } catch (error) {
       if (error instanceof SyncBusyError) {
         skippedBusy.push(account.id);
@@ -87,12 +110,18 @@ async function syncEveryAccount(ctx: SyncContext, today: IsoDate, opts: { concur
       log(`${account.appid}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  await db.update(dailySyncs).set({ finishedAt: new Date(), accounts: synced, errors }).where(eq(dailySyncs.day, today));
+  await db
+    .update(dailySyncs)
+    .set({ finishedAt: new Date(), accounts: synced, errors })
+    .where(eq(dailySyncs.day, today));
   return { ran: true, day: today, accounts: synced, errors, skippedBusy };
 }
 
 /** Starts the minute-by-minute check in this server process; returns a stop function. */
-export function startDailySync(getContext: () => Promise<SyncContext>, opts: { hour: number; concurrency: number; intervalMs?: number }): () => void {
+export function startDailySync(
+  getContext: () => Promise<SyncContext>,
+  opts: { hour: number; concurrency: number; intervalMs?: number },
+): () => void {
   let running = false;
   const log = (line: string) => console.log(`[daily-sync] ${line}`);
   const tick = async () => {
@@ -100,7 +129,10 @@ export function startDailySync(getContext: () => Promise<SyncContext>, opts: { h
     running = true;
     try {
       const outcome = await dailySyncTick(await getContext(), { ...opts, log });
-      if (outcome.ran) log(`${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`);
+      if (outcome.ran)
+        log(
+          `${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`,
+        );
     } catch (error) {
       console.error("[daily-sync] check failed:", error);
     } finally {

@@ -57,7 +57,11 @@ export function planSync(input: PlanInput): Plan {
     const end = minDate(input.to, yesterday);
     if (begin > end) continue;
 
-    const status = dayStatuses(input.ledger.filter((e) => e.endpoint === endpoint), begin, end);
+    const status = dayStatuses(
+      input.ledger.filter((e) => e.endpoint === endpoint),
+      begin,
+      end,
+    );
     const pending = eachDay(begin, end).filter((d) => status.get(d) !== "final");
     plan.finalDays[endpoint] = daysBetween(begin, end) + 1 - pending.length;
     for (const run of consecutiveRuns(pending)) {

@@ -165,21 +165,26 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     const client = new DatacubeClient(countingHttp, ctx.tokens.source(accountTokenKey(opts.accountId), credentials));
     const writer = new WindowWriter(db);
     const processing = new Set<Promise<void>>();
-    await runGrouped(plan.windows, (w) => w.endpoint, opts.concurrency, async (window, control) => {
-      const outcome = await fetchWindow({ ctx, client, accountId: opts.accountId, window, today, summary, control });
-      // Validation and storage run after the slot is free, so the next call goes out first.
-      const done = (async () => {
-        const result = "answer" in outcome ? validateWindow(outcome, today, beijingHour, summary) : outcome;
-        const rows = await writer.store(result);
-        summary.rowsWritten += rows;
-        summary.windowsDone++;
-        progress.tick();
-      })();
-      processing.add(done);
-      void done.finally(() => processing.delete(done)).catch(() => {});
-      // Fetched windows not yet stored stay bounded: if storage falls far behind, fetching waits.
-      if (processing.size > MAX_UNSTORED_WINDOWS) await done;
-    });
+    await runGrouped(
+      plan.windows,
+      (w) => w.endpoint,
+      opts.concurrency,
+      async (window, control) => {
+        const outcome = await fetchWindow({ ctx, client, accountId: opts.accountId, window, today, summary, control });
+        // Validation and storage run after the slot is free, so the next call goes out first.
+        const done = (async () => {
+          const result = "answer" in outcome ? validateWindow(outcome, today, beijingHour, summary) : outcome;
+          const rows = await writer.store(result);
+          summary.rowsWritten += rows;
+          summary.windowsDone++;
+          progress.tick();
+        })();
+        processing.add(done);
+        void done.finally(() => processing.delete(done)).catch(() => {});
+        // Fetched windows not yet stored stay bounded: if storage falls far behind, fetching waits.
+        if (processing.size > MAX_UNSTORED_WINDOWS) await done;
+      },
+    );
     await Promise.all(processing);
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
@@ -201,8 +206,16 @@ function validateWindow(w: FetchedWindow, today: IsoDate, beijingHour: number, s
     const status = answerStatus({ window: w, today, beijingHour, isDelay, rowCount: rows.length });
     return { ...base, status, rows };
   } catch (error) {
-    const e = error instanceof WeChatError ? error : new WeChatError({ kind: "invalid_response", message: String(error) });
-    summary.errors.push({ endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, kind: e.kind, code: e.code, message: e.message });
+    const e =
+      error instanceof WeChatError ? error : new WeChatError({ kind: "invalid_response", message: String(error) });
+    summary.errors.push({
+      endpoint: w.endpoint,
+      beginDate: w.beginDate,
+      endDate: w.endDate,
+      kind: e.kind,
+      code: e.code,
+      message: e.message,
+    });
     return { ...base, status: "failed", errcode: null, error: e.message };
   }
 }
@@ -232,13 +245,20 @@ async function fetchWindow(args: {
     return { ...base, answer: raw.json, attempts: responses.length };
   } catch (error) {
     const e =
-      error instanceof WeChatError ? error : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });
+      error instanceof WeChatError
+        ? error
+        : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });
     const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, responses.length) };
     if (e.kind === "retired" || e.kind === "quota") {
       args.control.stopGroup(w.endpoint);
       const list = e.kind === "retired" ? summary.retired : summary.quotaBlocked;
       if (!list.includes(w.endpoint)) list.push(w.endpoint);
-      await markEndpoint(ctx.database.db, accountId, w.endpoint, e.kind === "retired" ? { retiredAt: new Date() } : { quotaBlockedOn: today });
+      await markEndpoint(
+        ctx.database.db,
+        accountId,
+        w.endpoint,
+        e.kind === "retired" ? { retiredAt: new Date() } : { quotaBlockedOn: today },
+      );
       return { ...failed, status: e.kind };
     }
     summary.errors.push({ ...w, kind: e.kind, code: e.code, message: e.message });

@@ -57,7 +57,11 @@ export function startSync(
  * back for an interface with nothing final) up to yesterday. Days already final are skipped
  * by the planner anyway; the start only bounds what is considered.
  */
-export async function syncNowRange(database: Database, accountId: number, today: IsoDate): Promise<{ from: IsoDate; to: IsoDate }> {
+export async function syncNowRange(
+  database: Database,
+  accountId: number,
+  today: IsoDate,
+): Promise<{ from: IsoDate; to: IsoDate }> {
   const yesterday = addDaysIso(today, -1);
   const fallback = addDaysIso(yesterday, -(DEFAULT_SYNC_DAYS - 1));
   const [rows, states] = await Promise.all([
@@ -80,12 +84,17 @@ export async function syncNowRange(database: Database, accountId: number, today:
 }
 
 /** Problems with a requested range [from, to] (backfill, fetch missing), keyed by field. */
-export function rangeProblems(r: { from: IsoDate; to: IsoDate }, today: IsoDate, maxDays = MAX_BACKFILL_DAYS): Record<"from" | "to", string[]> {
+export function rangeProblems(
+  r: { from: IsoDate; to: IsoDate },
+  today: IsoDate,
+  maxDays = MAX_BACKFILL_DAYS,
+): Record<"from" | "to", string[]> {
   const out: Record<"from" | "to", string[]> = { from: [], to: [] };
   const yesterday = addDaysIso(today, -1);
   if (r.from < EARLIEST_DATE) out.from.push(`WeChat has no data before ${EARLIEST_DATE}`);
   if (r.to > yesterday) out.to.push(`the newest day WeChat serves is yesterday (${yesterday})`);
   if (r.from > r.to) out.from.push("the start date must not be after the end date");
-  else if (daysBetween(r.from, r.to) + 1 > maxDays) out.to.push(`a range may span at most ${maxDays} days; fetch longer ones in pieces`);
+  else if (daysBetween(r.from, r.to) + 1 > maxDays)
+    out.to.push(`a range may span at most ${maxDays} days; fetch longer ones in pieces`);
   return out;
 }

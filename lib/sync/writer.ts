@@ -25,7 +25,10 @@ export class WindowWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
         try {
-          const rows = await storeWindows(this.db, batch.map((b) => b.window));
+          const rows = await storeWindows(
+            this.db,
+            batch.map((b) => b.window),
+          );
           batch.forEach((b, i) => b.committed(rows[i] ?? 0));
         } catch (error) {
           batch.forEach((b) => b.failed(error));

@@ -26,7 +26,13 @@ async function checkAccountsExist(tx: Tx | Database["db"], ids: number[]) {
   if (ids.length === 0) return;
   const known = await tx.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
   const missing = ids.filter((id) => !known.some((k) => k.id === id));
-  if (missing.length > 0) throw new AdminError("invalid", "admin.err.unknownAccounts", { ids: missing.join(", ") }, { accountIds: ["unknown"] });
+  if (missing.length > 0)
+    throw new AdminError(
+      "invalid",
+      "admin.err.unknownAccounts",
+      { ids: missing.join(", ") },
+      { accountIds: ["unknown"] },
+    );
 }
 
 /**
@@ -45,7 +51,8 @@ export async function addUser(database: Database, input: NewUser) {
   try {
     return await createUser(database, { ...u, accountIds: u.role === "admin" ? [] : u.accountIds });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AdminError("conflict", "admin.err.emailTaken", { email: u.email }, { email: ["taken"] });
+    if (isUniqueViolation(error))
+      throw new AdminError("conflict", "admin.err.emailTaken", { email: u.email }, { email: ["taken"] });
     throw error;
   }
 }
@@ -84,7 +91,8 @@ export async function removeUser(database: Database, id: number, actingUserId: n
     const admins = await lockedAdminIds(tx);
     const [current] = await tx.select(publicUserColumns).from(users).where(eq(users.id, id));
     if (!current) throw new AdminError("not_found", "admin.err.noUser");
-    if (current.role === "admin" && admins.filter((a) => a !== id).length === 0) throw new AdminError("conflict", "admin.err.lastAdminDelete");
+    if (current.role === "admin" && admins.filter((a) => a !== id).length === 0)
+      throw new AdminError("conflict", "admin.err.lastAdminDelete");
     await tx.delete(users).where(eq(users.id, id));
     return { id };
   });

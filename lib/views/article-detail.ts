@@ -39,7 +39,10 @@ export const articleDetailView = defineView({
     };
     // Positions WeChat leaves out of the sparse array: nobody left there.
     const dropOff = lastNew
-      ? DROP_OFF_POSITIONS.map((position) => ({ position, rate: lastNew.jumpPositions.find((j) => j.position === position)?.rate ?? 0 }))
+      ? DROP_OFF_POSITIONS.map((position) => ({
+          position,
+          rate: lastNew.jumpPositions.find((j) => j.position === position)?.rate ?? 0,
+        }))
       : null;
     return { article, headline, dropOff, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
   },
@@ -53,13 +56,19 @@ export const articleDetailView = defineView({
           { key: "metric", header: "articles.col.metric" },
           { key: "value", header: "articles.col.value" },
         ],
-        rows: HEADLINE_METRICS.filter((m) => headline[m] != null).map((m) => ({ metric: label(`articleDetail.metric.${m}`), value: headline[m] })),
+        rows: HEADLINE_METRICS.filter((m) => headline[m] != null).map((m) => ({
+          metric: label(`articleDetail.metric.${m}`),
+          value: headline[m],
+        })),
       },
     ];
     for (const generation of ["new", "legacy"] as const) {
       const points = article[generation];
       if (!points) continue;
-      const suffix = generation === "new" ? { en: " (new interfaces)", zh: "（新版接口）" } : { en: " (legacy interfaces)", zh: "（旧版接口）" };
+      const suffix =
+        generation === "new"
+          ? { en: " (new interfaces)", zh: "（新版接口）" }
+          : { en: " (legacy interfaces)", zh: "（旧版接口）" };
       tables.push({
         id: `sources-${generation}`,
         title: { en: `Readers by source${suffix.en}`, zh: `阅读人数按来源${suffix.zh}` },
@@ -67,9 +76,20 @@ export const articleDetailView = defineView({
           { key: "day", header: "articleDetail.col.day" },
           { key: "statDate", header: "unit.date" },
           { key: "readers", header: "articles.col.readers" },
-          ...CHANNELS.map((c) => ({ key: c, header: { en: CHANNEL_LABELS[c].en, zh: generation === "legacy" ? CHANNEL_LABELS[c].zhLegacy : CHANNEL_LABELS[c].zhNew } })),
+          ...CHANNELS.map((c) => ({
+            key: c,
+            header: {
+              en: CHANNEL_LABELS[c].en,
+              zh: generation === "legacy" ? CHANNEL_LABELS[c].zhLegacy : CHANNEL_LABELS[c].zhNew,
+            },
+          })),
         ],
-        rows: points.map((p) => ({ day: p.day, statDate: p.statDate, readers: p.readers, ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])) })),
+        rows: points.map((p) => ({
+          day: p.day,
+          statDate: p.statDate,
+          readers: p.readers,
+          ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])),
+        })),
       });
       tables.push({
         id: `curves-${generation}`,
@@ -81,7 +101,13 @@ export const articleDetailView = defineView({
           { key: "sharers", header: "articles.col.sharers" },
           { key: "favourites", header: "articles.col.favourites" },
         ],
-        rows: points.map((p) => ({ day: p.day, statDate: p.statDate, readers: p.readers, sharers: p.sharers, favourites: p.favourites })),
+        rows: points.map((p) => ({
+          day: p.day,
+          statDate: p.statDate,
+          readers: p.readers,
+          sharers: p.sharers,
+          favourites: p.favourites,
+        })),
       });
     }
     if (article.new) {
@@ -96,7 +122,13 @@ export const articleDetailView = defineView({
             { key: "zaikan", header: "articleDetail.metric.zaikan" },
             { key: "comments", header: "articleDetail.metric.comments" },
           ],
-          rows: article.new.map((p) => ({ day: p.day, statDate: p.statDate, likes: p.likes, zaikan: p.zaikan, comments: p.comments })),
+          rows: article.new.map((p) => ({
+            day: p.day,
+            statDate: p.statDate,
+            likes: p.likes,
+            zaikan: p.zaikan,
+            comments: p.comments,
+          })),
         },
         {
           id: "quality",
@@ -107,7 +139,12 @@ export const articleDetailView = defineView({
             { key: "finishRate", header: "articleDetail.metric.finishRate" },
             { key: "avgActiveMinutes", header: "articleDetail.metric.avgActiveMinutes" },
           ],
-          rows: article.new.map((p) => ({ day: p.day, statDate: p.statDate, finishRate: p.finishRate, avgActiveMinutes: p.avgActiveMinutes })),
+          rows: article.new.map((p) => ({
+            day: p.day,
+            statDate: p.statDate,
+            finishRate: p.finishRate,
+            avgActiveMinutes: p.avgActiveMinutes,
+          })),
         },
       );
     }

@@ -38,13 +38,21 @@ export const compareSchema = z
     for (const value of raw) {
       const item = parseCompareItem(value);
       if (!item) {
-        ctx.addIssue({ code: "custom", path: ["a"], message: `"${value.slice(0, 40)}" is not an article (write <account id>:<msgid>, e.g. 1:2247483990_1)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["a"],
+          message: `"${value.slice(0, 40)}" is not an article (write <account id>:<msgid>, e.g. 1:2247483990_1)`,
+        });
         return z.NEVER;
       }
       if (!items.some((i) => compareItemId(i) === compareItemId(item))) items.push(item);
     }
     if (items.length < COMPARE_MIN || items.length > COMPARE_MAX) {
-      ctx.addIssue({ code: "custom", path: ["a"], message: `choose ${COMPARE_MIN} to ${COMPARE_MAX} different articles (got ${items.length})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["a"],
+        message: `choose ${COMPARE_MIN} to ${COMPARE_MAX} different articles (got ${items.length})`,
+      });
       return z.NEVER;
     }
     return { items };
@@ -58,7 +66,9 @@ export function compareAccountIds(a: string | string[] | undefined): number[] {
 }
 
 /** Problems with a compare URL, for the page to explain: null when it is fine. */
-export function compareProblem(raw: string[]): { kind: "malformed"; value: string } | { kind: "count"; count: number } | null {
+export function compareProblem(
+  raw: string[],
+): { kind: "malformed"; value: string } | { kind: "count"; count: number } | null {
   const ids = new Set<string>();
   for (const value of raw) {
     const item = parseCompareItem(value);

@@ -80,7 +80,12 @@ export const articlesView = defineView({
         { key: "previous", header: "articles.col.previous" },
         { key: "pct", header: "articles.col.change" },
       ],
-      rows: data.kpis.map((k) => ({ metric: label(`articles.kpi.${k.metric}`), value: k.value, previous: k.previous, pct: k.pct })),
+      rows: data.kpis.map((k) => ({
+        metric: label(`articles.kpi.${k.metric}`),
+        value: k.value,
+        previous: k.previous,
+        pct: k.pct,
+      })),
     },
   ],
   fileName: (p) => rangeFileName("articles", p),

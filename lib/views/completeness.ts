@@ -16,10 +16,19 @@ export const MAX_GRID_DAYS = 92;
 export const completenessSchema = z
   .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
   .refine((v) => v.from <= v.to, { message: "the start date must not be after the end date", path: ["from"] })
-  .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, { message: `the grid shows at most ${MAX_GRID_DAYS} days`, path: ["to"] });
+  .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, {
+    message: `the grid shows at most ${MAX_GRID_DAYS} days`,
+    path: ["to"],
+  });
 
 /** The account's endpoint × day statuses over [from, to] (fetch_ledger, endpoint_state, planner rules). */
-export async function loadCompleteness(database: Database, accountId: number, from: IsoDate, to: IsoDate, today: IsoDate) {
+export async function loadCompleteness(
+  database: Database,
+  accountId: number,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+) {
   const { db } = database;
   const [ledger, states, answered] = await Promise.all([
     db
@@ -37,7 +46,11 @@ export async function loadCompleteness(database: Database, accountId: number, fr
       .orderBy(asc(fetchLedger.fetchedAt)),
     loadEndpointStates(db, accountId),
     db
-      .selectDistinct({ endpoint: rawResponses.endpoint, beginDate: rawResponses.beginDate, endDate: rawResponses.endDate })
+      .selectDistinct({
+        endpoint: rawResponses.endpoint,
+        beginDate: rawResponses.beginDate,
+        endDate: rawResponses.endDate,
+      })
       .from(rawResponses)
       .where(
         and(
@@ -49,8 +62,19 @@ export async function loadCompleteness(database: Database, accountId: number, fr
         ),
       ),
   ]);
-  const rows = completenessGrid({ from, to, today, ledger, retired: states.retired, quotaBlockedOn: states.quotaBlockedOn, answered });
-  const totals = Object.fromEntries(DAY_STATUSES.map((s) => [s, rows.reduce((n, r) => n + r.counts[s], 0)])) as Record<DayStatus, number>;
+  const rows = completenessGrid({
+    from,
+    to,
+    today,
+    ledger,
+    retired: states.retired,
+    quotaBlockedOn: states.quotaBlockedOn,
+    answered,
+  });
+  const totals = Object.fromEntries(DAY_STATUSES.map((s) => [s, rows.reduce((n, r) => n + r.counts[s], 0)])) as Record<
+    DayStatus,
+    number
+  >;
   return { account: accountId, from, to, today, rows, totals };
 }
 

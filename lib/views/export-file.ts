@@ -5,7 +5,8 @@ import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { ExportTable, Header } from "./types";
 
-export const headerText = (h: Header, locale: Locale) => (typeof h === "string" ? (MESSAGES[locale][h] ?? h) : h[locale]);
+export const headerText = (h: Header, locale: Locale) =>
+  typeof h === "string" ? (MESSAGES[locale][h] ?? h) : h[locale];
 
 /** UTF-8 with a byte-order mark, so Excel opens Chinese text correctly. */
 export function toCsv(table: ExportTable, locale: Locale): Buffer {
@@ -22,7 +23,11 @@ export async function toXlsx(tables: ExportTable[], locale: Locale): Promise<Buf
   const used = new Set<string>();
   for (const table of tables) {
     const sheet = book.addWorksheet(sheetName(headerText(table.title, locale), used));
-    sheet.columns = table.columns.map((c) => ({ header: headerText(c.header, locale), key: c.key, width: Math.max(12, headerText(c.header, locale).length + 4) }));
+    sheet.columns = table.columns.map((c) => ({
+      header: headerText(c.header, locale),
+      key: c.key,
+      width: Math.max(12, headerText(c.header, locale).length + 4),
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row);
   }

@@ -108,7 +108,10 @@ export const hourlyView = defineView({
       {
         id: "heatmap",
         title: "hourly.heatmap",
-        columns: [{ key: "weekday", header: "hourly.col.weekday" }, ...HOURS.map((h) => ({ key: `h${h}`, header: { en: hourLabel(h), zh: hourLabel(h) } }))],
+        columns: [
+          { key: "weekday", header: "hourly.col.weekday" },
+          ...HOURS.map((h) => ({ key: `h${h}`, header: { en: hourLabel(h), zh: hourLabel(h) } })),
+        ],
         rows:
           data.heatmap.length === 0
             ? []

@@ -35,7 +35,12 @@ export const overviewView = defineView({
         { key: "previous", header: "overview.col.previous" },
         { key: "pct", header: "overview.col.change" },
       ],
-      rows: data.kpis.map((k) => ({ metric: label(`overview.kpi.${k.metric}`), value: k.value, previous: k.previous, pct: k.pct })),
+      rows: data.kpis.map((k) => ({
+        metric: label(`overview.kpi.${k.metric}`),
+        value: k.value,
+        previous: k.previous,
+        pct: k.pct,
+      })),
     },
     {
       id: "daily",
@@ -44,7 +49,10 @@ export const overviewView = defineView({
         { key: "date", header: "unit.date" },
         { key: "generation", header: "overview.col.generation" },
         ...KPI_METRICS.map((m) => ({ key: m, header: `overview.kpi.${m}` })),
-        ...CHANNELS.map((c) => ({ key: `source_${c}`, header: { en: `Readers: ${CHANNEL_LABELS[c].en}`, zh: `阅读人数：${CHANNEL_LABELS[c].zhNew}` } })),
+        ...CHANNELS.map((c) => ({
+          key: `source_${c}`,
+          header: { en: `Readers: ${CHANNEL_LABELS[c].en}`, zh: `阅读人数：${CHANNEL_LABELS[c].zhNew}` },
+        })),
       ],
       rows: data.days.map((d) => ({
         date: d.date,

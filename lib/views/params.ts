@@ -8,7 +8,8 @@ export const accountRangeSchema = z
   .superRefine((v, ctx) => {
     if (!isIsoDate(v.from) || !isIsoDate(v.to)) return;
     const r = dateRangeSchema.safeParse({ from: v.from, to: v.to });
-    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    if (!r.success)
+      for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
 export type AccountRange = z.output<typeof accountRangeSchema>;
 

@@ -35,19 +35,34 @@ export async function exportRoute(request: Request, context: { params: Promise<P
   const view = viewNamed(name);
   if (!view) return unknownView(name);
   const schema = z.intersection(view.schema as z.ZodType, exportOptions);
-  return authedRoute(schema, { accounts: { right: "view", of: (i) => view.accounts(i as never) } }, async (input, { database, user }) => {
-    const { format, lang, table } = input as z.output<typeof exportOptions>;
-    const tables = view.tables((await view.load(database, input as never, user)) as never, input as never, (h) => headerText(h, lang));
-    const stem = `readout-${view.fileName(input as never)}`;
-    if (format === "xlsx") return file(await toXlsx(tables, lang), `${stem}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const chosen = table ? tables.find((t) => t.id === table) : tables[0];
-    if (!chosen) throw new AppError("not_found", `This view has no table "${table}".`);
-    return file(toCsv(chosen, lang), `${stem}-${chosen.id}.csv`, "text/csv; charset=utf-8");
-  })(request, context);
+  return authedRoute(
+    schema,
+    { accounts: { right: "view", of: (i) => view.accounts(i as never) } },
+    async (input, { database, user }) => {
+      const { format, lang, table } = input as z.output<typeof exportOptions>;
+      const tables = view.tables((await view.load(database, input as never, user)) as never, input as never, (h) =>
+        headerText(h, lang),
+      );
+      const stem = `readout-${view.fileName(input as never)}`;
+      if (format === "xlsx")
+        return file(
+          await toXlsx(tables, lang),
+          `${stem}.xlsx`,
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        );
+      const chosen = table ? tables.find((t) => t.id === table) : tables[0];
+      if (!chosen) throw new AppError("not_found", `This view has no table "${table}".`);
+      return file(toCsv(chosen, lang), `${stem}-${chosen.id}.csv`, "text/csv; charset=utf-8");
+    },
+  )(request, context);
 }
 
 function file(body: Buffer, name: string, type: string) {
   return new Response(new Uint8Array(body), {
-    headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": type,
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
   });
 }

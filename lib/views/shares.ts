@@ -10,7 +10,8 @@ import { defineView, type ExportTable, type Header } from "./types";
 
 export const SHARES_KPIS = ["shares", "sharers"] as const;
 
-const sumScenes = (byScene: ByScene, key: "shareCount" | "shareUser") => Object.values(byScene).reduce((n, s) => n + s[key], 0);
+const sumScenes = (byScene: ByScene, key: "shareCount" | "shareUser") =>
+  Object.values(byScene).reduce((n, s) => n + s[key], 0);
 const hasScenes = (byScene: ByScene) => Object.keys(byScene).length > 0;
 
 /**
@@ -78,11 +79,14 @@ export const sharesView = defineView({
       kpis,
       previousRange: previousDates,
       /** Days the new generation has (sharers, no scenes) and the legacy one does not. */
-      newOnlyDays: current.days.filter((d, i) => !hasScenes(d.byScene) && current.newSharers[i]?.sharers != null).length,
+      newOnlyDays: current.days.filter((d, i) => !hasScenes(d.byScene) && current.newSharers[i]?.sharers != null)
+        .length,
       /** Days with the new generation's sharers. */
       newDays: current.newSharers.filter((d) => d.sharers !== null).length,
       /** The 30 days ending on the last day with share scenes: what the page offers when the range has none. */
-      rangeWithData: current.lastDateWithData ? { from: addDaysIso(current.lastDateWithData, -29), to: current.lastDateWithData } : null,
+      rangeWithData: current.lastDateWithData
+        ? { from: addDaysIso(current.lastDateWithData, -29), to: current.lastDateWithData }
+        : null,
     };
   },
   tables: (data, _input, label) => {
@@ -95,7 +99,12 @@ export const sharesView = defineView({
       { key: `people_${code}`, header: scene(code, "people") },
     ]);
     const sceneCells = (byScene: ByScene) =>
-      Object.fromEntries(data.scenes.flatMap((code) => [[`count_${code}`, byScene[code]?.shareCount ?? null], [`people_${code}`, byScene[code]?.shareUser ?? null]]));
+      Object.fromEntries(
+        data.scenes.flatMap((code) => [
+          [`count_${code}`, byScene[code]?.shareCount ?? null],
+          [`people_${code}`, byScene[code]?.shareUser ?? null],
+        ]),
+      );
     const tables: ExportTable[] = [
       {
         id: "kpis",
@@ -127,7 +136,14 @@ export const sharesView = defineView({
         id: "hourly",
         title: "shares.table.hourly",
         columns: [{ key: "hour", header: "unit.hour" }, { key: "days", header: "shares.col.days" }, ...sceneColumns],
-        rows: data.hourlyDaysWithData === 0 ? [] : data.hours.map((h) => ({ hour: hourLabel(h.hour), days: data.hourlyDaysWithData, ...sceneCells(h.byScene) })),
+        rows:
+          data.hourlyDaysWithData === 0
+            ? []
+            : data.hours.map((h) => ({
+                hour: hourLabel(h.hour),
+                days: data.hourlyDaysWithData,
+                ...sceneCells(h.byScene),
+              })),
       },
       {
         id: "newSharers",

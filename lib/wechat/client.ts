@@ -37,7 +37,12 @@ export class DatacubeClient {
    * The call alone: an answer WeChat accepted (no errcode), its rows not yet validated. Lets a
    * caller start its next call before spending CPU on validation.
    */
-  async fetchRaw(endpoint: EndpointName, beginDate: IsoDate, endDate: IsoDate, onResponse?: ResponseListener): Promise<RawResponse> {
+  async fetchRaw(
+    endpoint: EndpointName,
+    beginDate: IsoDate,
+    endDate: IsoDate,
+    onResponse?: ResponseListener,
+  ): Promise<RawResponse> {
     const label = windowLabel(endpoint, beginDate, endDate);
     const call = (token: string) =>
       send(
@@ -66,7 +71,8 @@ export class DatacubeClient {
   }
 }
 
-export const windowLabel = (endpoint: EndpointName, beginDate: IsoDate, endDate: IsoDate) => `${endpoint} ${beginDate}..${endDate}`;
+export const windowLabel = (endpoint: EndpointName, beginDate: IsoDate, endDate: IsoDate) =>
+  `${endpoint} ${beginDate}..${endDate}`;
 
 export function parseAnswer<N extends EndpointName>(endpoint: N, json: unknown, label: string) {
   const body = envelope.safeParse(json);

@@ -76,7 +76,14 @@ export const ENDPOINTS = {
     table: s.legacyArticleDaily,
     key: (t) => [t.accountId, t.refDate, t.msgid],
     toRecords: (r, accountId) => [
-      { accountId, refDate: r.ref_date, msgid: r.msgid, title: r.title, ...baseMetrics(r), extra: unknownKeys(r, rows.legacyArticleSummaryRow) },
+      {
+        accountId,
+        refDate: r.ref_date,
+        msgid: r.msgid,
+        title: r.title,
+        ...baseMetrics(r),
+        extra: unknownKeys(r, rows.legacyArticleSummaryRow),
+      },
     ],
   }),
   getarticletotal: spec({
@@ -111,7 +118,13 @@ export const ENDPOINTS = {
     table: s.legacyUserRead,
     key: (t) => [t.accountId, t.refDate, t.userSource],
     toRecords: (r, accountId) => [
-      { accountId, refDate: r.ref_date, userSource: r.user_source, ...baseMetrics(r), extra: unknownKeys(r, rows.legacyUserReadRow) },
+      {
+        accountId,
+        refDate: r.ref_date,
+        userSource: r.user_source,
+        ...baseMetrics(r),
+        extra: unknownKeys(r, rows.legacyUserReadRow),
+      },
     ],
   }),
   getuserreadhour: spec({

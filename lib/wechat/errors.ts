@@ -59,7 +59,8 @@ const PLAIN_WORDS: Record<number, string> = {
     "This account may not use the data interfaces (48001): it must be a verified (认证) account, and a third-party platform needs permission set 7.",
   50001: "This account is not authorized for this interface (50001).",
   61003: "The third-party platform is not authorized by this account (61003).",
-  61006: "The component_verify_ticket is invalid or expired (61006). Use the latest ticket WeChat pushed to the platform.",
+  61006:
+    "The component_verify_ticket is invalid or expired (61006). Use the latest ticket WeChat pushed to the platform.",
   61500: "WeChat rejected the date format (61500).",
   61501: "WeChat rejected the date range (61501).",
   61503: "WeChat has not finished preparing this data (61503); Readout retries later.",
@@ -72,7 +73,13 @@ export class WeChatError extends Error {
   /** The caller IP WeChat reported with 40164, for the operator to whitelist. */
   readonly ip: string | null;
 
-  constructor(opts: { kind: WeChatErrorKind; code?: number | null; httpStatus?: number | null; message: string; ip?: string | null }) {
+  constructor(opts: {
+    kind: WeChatErrorKind;
+    code?: number | null;
+    httpStatus?: number | null;
+    message: string;
+    ip?: string | null;
+  }) {
     super(redact(opts.message));
     this.name = "WeChatError";
     this.kind = opts.kind;

@@ -87,7 +87,10 @@ export function sendWithRetry(opts: HttpOptions, req: Request, onResponse?: Resp
   return withRetry(opts, () => send(opts, req, onResponse));
 }
 
-export function withRetry<T>(opts: Pick<HttpOptions, "maxAttempts" | "minBackoffMs">, attempt: () => Promise<T>): Promise<T> {
+export function withRetry<T>(
+  opts: Pick<HttpOptions, "maxAttempts" | "minBackoffMs">,
+  attempt: () => Promise<T>,
+): Promise<T> {
   return pRetry(
     async () => {
       try {

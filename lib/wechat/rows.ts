@@ -36,7 +36,15 @@ const baseMetrics = Object.fromEntries(BASE_METRIC_KEYS.map((k) => [k, count.def
   [K in (typeof BASE_METRIC_KEYS)[number]]: z.ZodDefault<typeof count>;
 };
 
-export const LEGACY_SOURCE_FIELDS = ["session", "hist_msg", "feed", "friends", "other", "kanyikan", "souyisou"] as const;
+export const LEGACY_SOURCE_FIELDS = [
+  "session",
+  "hist_msg",
+  "feed",
+  "friends",
+  "other",
+  "kanyikan",
+  "souyisou",
+] as const;
 export const LEGACY_FEED_SHARE_FIELDS = ["session", "feed", "other"] as const;
 
 const totalDetailSourceMetrics = Object.fromEntries(

@@ -39,7 +39,10 @@ export interface TokenSource {
 export const RENEW_BEFORE_MS = 5 * 60_000;
 
 const tokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
-const componentAnswer = z.object({ component_access_token: z.string().min(1), expires_in: z.coerce.number().positive() });
+const componentAnswer = z.object({
+  component_access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+});
 const authorizerAnswer = z.object({
   authorizer_access_token: z.string().min(1),
   expires_in: z.coerce.number().positive(),
@@ -123,7 +126,12 @@ export class TokenManager {
         const res = await sendWithRetry(this.http, {
           method: "POST",
           path: "/cgi-bin/stable_token",
-          body: { grant_type: "client_credential", appid: credentials.appid, secret: credentials.secret, force_refresh: false },
+          body: {
+            grant_type: "client_credential",
+            appid: credentials.appid,
+            secret: credentials.secret,
+            force_refresh: false,
+          },
           label: `stable token for ${credentials.appid}`,
         });
         const t = parseAnswer(tokenAnswer, res.json, "cgi-bin/stable_token");
@@ -143,11 +151,16 @@ export class TokenManager {
           method: "POST",
           path: "/cgi-bin/component/api_authorizer_token",
           query: { component_access_token: component.token },
-          body: { component_appid: c.componentAppid, authorizer_appid: c.authorizerAppid, authorizer_refresh_token: c.authorizerRefreshToken },
+          body: {
+            component_appid: c.componentAppid,
+            authorizer_appid: c.authorizerAppid,
+            authorizer_refresh_token: c.authorizerRefreshToken,
+          },
           label: `authorizer token for ${c.authorizerAppid}`,
         });
       } catch (error) {
-        if (error instanceof WeChatError && error.kind === "token") await this.invalidate(componentKey, component.token);
+        if (error instanceof WeChatError && error.kind === "token")
+          await this.invalidate(componentKey, component.token);
         throw error;
       }
     };
@@ -181,7 +194,10 @@ export class TokenManager {
 function parseAnswer<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new WeChatError({ kind: "invalid_response", message: `${where}: unexpected answer (${parsed.error.issues[0]?.message ?? "bad shape"})` });
+    throw new WeChatError({
+      kind: "invalid_response",
+      message: `${where}: unexpected answer (${parsed.error.issues[0]?.message ?? "bad shape"})`,
+    });
   }
   return parsed.data;
 }

@@ -41,7 +41,8 @@ export const nodeTransport: Transport = ({ url, method, body, timeoutMs }) =>
       {
         method,
         agent: agents[secure ? "https:" : "http:"],
-        headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        headers:
+          body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -5,7 +5,13 @@ import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
 import type { IsoDate } from "@/lib/dates";
 
 interface TruthLike {
-  rows(appid: string, endpoint: EndpointName, begin: IsoDate, end: IsoDate, opts?: { today?: string; delayDays?: number }): {
+  rows(
+    appid: string,
+    endpoint: EndpointName,
+    begin: IsoDate,
+    end: IsoDate,
+    opts?: { today?: string; delayDays?: number },
+  ): {
     list: unknown[];
   };
 }
@@ -17,7 +23,13 @@ function windowDateColumn(endpoint: EndpointName): PgColumn {
 }
 
 /** What the database holds for one endpoint: every stored column but the account id (order-free). */
-export async function storedRows(database: Database, accountId: number, endpoint: EndpointName, from: IsoDate, to: IsoDate) {
+export async function storedRows(
+  database: Database,
+  accountId: number,
+  endpoint: EndpointName,
+  from: IsoDate,
+  to: IsoDate,
+) {
   const spec = ENDPOINTS[endpoint];
   const columns = spec.table as unknown as Record<string, PgColumn>;
   const dateCol = windowDateColumn(endpoint);
@@ -29,10 +41,19 @@ export async function storedRows(database: Database, accountId: number, endpoint
 }
 
 /** What the simulator's ground truth says the same rows are, through the same validation and mapping. */
-export function truthRows(truth: TruthLike, appid: string, endpoint: EndpointName, from: IsoDate, to: IsoDate, today: IsoDate) {
+export function truthRows(
+  truth: TruthLike,
+  appid: string,
+  endpoint: EndpointName,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+) {
   const spec = ENDPOINTS[endpoint];
   const list = truth.rows(appid, endpoint, from, to, { today }).list;
-  const records = list.flatMap((item) => (spec.toRecords as (r: unknown, a: number) => object[])(spec.rowSchema.parse(item), 0));
+  const records = list.flatMap((item) =>
+    (spec.toRecords as (r: unknown, a: number) => object[])(spec.rowSchema.parse(item), 0),
+  );
   return sortCanonical(records.map((r) => withoutAccount(r as Record<string, unknown>)));
 }
 
@@ -45,7 +66,11 @@ function withoutAccount(record: Record<string, unknown>) {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

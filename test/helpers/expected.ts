@@ -10,8 +10,25 @@ import type { GroundTruth } from "@/lib/simulator/truth";
  */
 
 type Counts = Partial<Record<Channel, number>>;
-const USER_SOURCE: Record<number, Channel> = { 0: "session", 1: "friends", 2: "moments", 3: "other", 4: "profile", 5: "other", 6: "recommend", 7: "search" };
-const SCENE: Record<string, Channel> = { 公众号消息: "session", 聊天会话: "friends", 朋友圈: "moments", 公众号主页: "profile", 推荐: "recommend", 搜一搜: "search", 其他: "other" };
+const USER_SOURCE: Record<number, Channel> = {
+  0: "session",
+  1: "friends",
+  2: "moments",
+  3: "other",
+  4: "profile",
+  5: "other",
+  6: "recommend",
+  7: "search",
+};
+const SCENE: Record<string, Channel> = {
+  公众号消息: "session",
+  聊天会话: "friends",
+  朋友圈: "moments",
+  公众号主页: "profile",
+  推荐: "recommend",
+  搜一搜: "search",
+  其他: "other",
+};
 const ALL = 99_999_999;
 
 interface BaseMetrics {
@@ -29,7 +46,15 @@ interface SceneCount {
 }
 interface BizSummary {
   ref_date: string;
-  detail: { read_user: number; read_user_source: SceneCount[]; share_user: number; collection_user: number; like_user: number; zaikan_user: number; comment_count: number };
+  detail: {
+    read_user: number;
+    read_user_source: SceneCount[];
+    share_user: number;
+    collection_user: number;
+    like_user: number;
+    zaikan_user: number;
+    comment_count: number;
+  };
 }
 interface ShareRow {
   ref_date: string;
@@ -76,14 +101,21 @@ interface NewArticle {
   detail_list: NewDetail[];
 }
 
-const list = <T>(truth: GroundTruth, appid: string, endpoint: Parameters<GroundTruth["rows"]>[1], from: IsoDate, to: IsoDate, today: IsoDate) =>
-  truth.rows(appid, endpoint, from, to, { today }).list as unknown as T[];
+const list = <T>(
+  truth: GroundTruth,
+  appid: string,
+  endpoint: Parameters<GroundTruth["rows"]>[1],
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+) => truth.rows(appid, endpoint, from, to, { today }).list as unknown as T[];
 const add = (counts: Counts, channel: Channel, n: number) => void (counts[channel] = (counts[channel] ?? 0) + n);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function sceneCounts(sources: SceneCount[]): Counts {
   const out: Counts = {};
-  for (const { scene_desc, user_count } of sources) if (scene_desc !== "全部") add(out, SCENE[scene_desc] ?? "other", user_count);
+  for (const { scene_desc, user_count } of sources)
+    if (scene_desc !== "全部") add(out, SCENE[scene_desc] ?? "other", user_count);
   return out;
 }
 
@@ -103,8 +135,16 @@ export interface ExpectedDay {
 }
 
 /** Per day: getbizsummary when it has the day, else getuserread; reads always from getuserread. */
-export function expectedOverviewDays(truth: GroundTruth, appid: string, from: IsoDate, to: IsoDate, today: IsoDate): ExpectedDay[] {
-  const biz = new Map(list<BizSummary>(truth, appid, "getbizsummary", from, to, today).map((r) => [r.ref_date, r.detail]));
+export function expectedOverviewDays(
+  truth: GroundTruth,
+  appid: string,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+): ExpectedDay[] {
+  const biz = new Map(
+    list<BizSummary>(truth, appid, "getbizsummary", from, to, today).map((r) => [r.ref_date, r.detail]),
+  );
   const legacy = list<BaseMetrics>(truth, appid, "getuserread", from, to, today);
   return eachDay(from, to).map((date) => {
     const total = legacy.find((r) => r.ref_date === date && r.user_source === ALL);
@@ -125,7 +165,9 @@ export function expectedOverviewDays(truth: GroundTruth, appid: string, from: Is
     }
     if (total) {
       const bySource: Counts = {};
-      for (const r of legacy) if (r.ref_date === date && r.user_source !== ALL) add(bySource, USER_SOURCE[r.user_source] ?? "other", r.int_page_read_user);
+      for (const r of legacy)
+        if (r.ref_date === date && r.user_source !== ALL)
+          add(bySource, USER_SOURCE[r.user_source] ?? "other", r.int_page_read_user);
       return {
         date,
         generation: "legacy",
@@ -139,7 +181,18 @@ export function expectedOverviewDays(truth: GroundTruth, appid: string, from: Is
         bySource,
       };
     }
-    return { date, generation: null, readers: null, reads: null, sharers: null, favourites: null, likes: null, zaikan: null, comments: null, bySource: {} };
+    return {
+      date,
+      generation: null,
+      readers: null,
+      reads: null,
+      sharers: null,
+      favourites: null,
+      likes: null,
+      zaikan: null,
+      comments: null,
+      bySource: {},
+    };
   });
 }
 
@@ -178,7 +231,13 @@ export function expectedHourlyAverage(truth: GroundTruth, appid: string, from: I
   const rows = list<HourRow>(truth, appid, "getuserreadhour", from, to, today);
   const dates = [...new Set(rows.map((r) => r.ref_date))];
   const days = dates.length;
-  const hours: ExpectedHour[] = Array.from({ length: 24 }, (_, hour) => ({ hour, totalReaders: 0, totalReads: 0, readers: {}, reads: {} }));
+  const hours: ExpectedHour[] = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    totalReaders: 0,
+    totalReads: 0,
+    readers: {},
+    reads: {},
+  }));
   const heat = new Map<string, number>();
   for (const r of rows) {
     const h = hours[r.ref_hour / 100]!;
@@ -192,7 +251,8 @@ export function expectedHourlyAverage(truth: GroundTruth, appid: string, from: I
       add(h.reads, USER_SOURCE[r.user_source] ?? "other", r.int_page_read_count);
     }
   }
-  const avg = (counts: Counts) => Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, round1(v / days)])) as Counts;
+  const avg = (counts: Counts) =>
+    Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, round1(v / days)])) as Counts;
   const averaged = hours.map((h) => ({
     hour: h.hour,
     totalReaders: days ? round1(h.totalReaders / days) : 0,
@@ -204,7 +264,13 @@ export function expectedHourlyAverage(truth: GroundTruth, appid: string, from: I
   for (const d of dates) daysOfWeekday.set(weekdayIso(d) + 1, (daysOfWeekday.get(weekdayIso(d) + 1) ?? 0) + 1);
   const heatmap = [...daysOfWeekday.entries()]
     .sort(([a], [b]) => a - b)
-    .flatMap(([weekday, n]) => Array.from({ length: 24 }, (_, hour) => ({ weekday, hour, reads: round1((heat.get(`${weekday}:${hour}`) ?? 0) / n) })));
+    .flatMap(([weekday, n]) =>
+      Array.from({ length: 24 }, (_, hour) => ({
+        weekday,
+        hour,
+        reads: round1((heat.get(`${weekday}:${hour}`) ?? 0) / n),
+      })),
+    );
   return { daysWithData: days, hours: averaged, heatmap };
 }
 
@@ -231,8 +297,12 @@ export function expectedShares(truth: GroundTruth, appid: string, from: IsoDate,
     t.shareCount += r.share_count;
     t.shareUser += r.share_user;
   }
-  for (const h of hours) for (const t of Object.values(h)) Object.assign(t, { shareCount: round1(t.shareCount / hourDays), shareUser: round1(t.shareUser / hourDays) });
-  const newSharers = Object.fromEntries(list<BizSummary>(truth, appid, "getbizsummary", from, to, today).map((r) => [r.ref_date, r.detail.share_user]));
+  for (const h of hours)
+    for (const t of Object.values(h))
+      Object.assign(t, { shareCount: round1(t.shareCount / hourDays), shareUser: round1(t.shareUser / hourDays) });
+  const newSharers = Object.fromEntries(
+    list<BizSummary>(truth, appid, "getbizsummary", from, to, today).map((r) => [r.ref_date, r.detail.share_user]),
+  );
   return { byDay, totals, hours, hourDays, newSharers };
 }
 
@@ -265,8 +335,18 @@ function articlesSentOn(truth: GroundTruth, appid: string, sendDate: IsoDate, to
     const lastLegacy = l?.at(-1);
     if (!lastNew && !lastLegacy) return [];
     const latest = lastNew
-      ? { statDate: lastNew.stat_date, readers: lastNew.read_user, sharers: lastNew.share_user, favourites: lastNew.collection_user }
-      : { statDate: lastLegacy!.stat_date, readers: lastLegacy!.int_page_read_user, sharers: lastLegacy!.share_user, favourites: lastLegacy!.add_to_fav_user };
+      ? {
+          statDate: lastNew.stat_date,
+          readers: lastNew.read_user,
+          sharers: lastNew.share_user,
+          favourites: lastNew.collection_user,
+        }
+      : {
+          statDate: lastLegacy!.stat_date,
+          readers: lastLegacy!.int_page_read_user,
+          sharers: lastLegacy!.share_user,
+          favourites: lastLegacy!.add_to_fav_user,
+        };
     return [
       {
         msgid,
@@ -285,14 +365,25 @@ function articlesSentOn(truth: GroundTruth, appid: string, sendDate: IsoDate, to
 }
 
 /** Every article sent in [from, to] that either curve endpoint knows, newest send first, then by position. */
-export function expectedArticles(truth: GroundTruth, appid: string, from: IsoDate, to: IsoDate, today: IsoDate): ExpectedArticle[] {
+export function expectedArticles(
+  truth: GroundTruth,
+  appid: string,
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+): ExpectedArticle[] {
   return eachDay(from, to)
     .reverse()
     .flatMap((date) => articlesSentOn(truth, appid, date, today));
 }
 
 /** One article, found by looking back through the account's sends (up to ~3 years). */
-export function expectedArticle(truth: GroundTruth, appid: string, msgid: string, today: IsoDate): ExpectedArticle | null {
+export function expectedArticle(
+  truth: GroundTruth,
+  appid: string,
+  msgid: string,
+  today: IsoDate,
+): ExpectedArticle | null {
   for (let date = addDaysIso(today, -1), n = 0; n < 1100; n++, date = addDaysIso(date, -1)) {
     if (!truth.sendOn(appid, date)?.articles.some((a) => a.msgid === msgid)) continue;
     return articlesSentOn(truth, appid, date, today).find((a) => a.msgid === msgid) ?? null;

@@ -24,7 +24,12 @@ export async function createHarness(simulator: SimulatorOptions & { today: IsoDa
     now: () => new Date(`${today}T12:00:00+08:00`),
   };
   const simAccount = sim.truth.accounts[0]!;
-  const account = await addAccount(database, { authType: "classic", name: simAccount.name, appid: simAccount.appid, secret: simAccount.secret });
+  const account = await addAccount(database, {
+    authType: "classic",
+    name: simAccount.name,
+    appid: simAccount.appid,
+    secret: simAccount.secret,
+  });
 
   const stats = async () => {
     const res = await fetch(`${sim.url}/__stats`);
@@ -48,7 +53,8 @@ export async function createHarness(simulator: SimulatorOptions & { today: IsoDa
       today = date;
       sim.setToday(date);
     },
-    sync: (from: IsoDate, to: IsoDate, concurrency = 4) => runSync(ctx, { accountId: account.id, from, to, concurrency }),
+    sync: (from: IsoDate, to: IsoDate, concurrency = 4) =>
+      runSync(ctx, { accountId: account.id, from, to, concurrency }),
     stats,
     resetStats: () => fetch(`${sim.url}/__stats/reset`, { method: "POST" }),
     /** Per endpoint: [stored rows, ground-truth rows], both canonical and sorted. */

@@ -30,10 +30,14 @@ import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
  */
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({ currentUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => session.user,
+  requirePageUser: async () => session.user,
+}));
 vi.mock("@/lib/i18n/server", async () => {
   const { MESSAGES } = await import("@/lib/i18n/messages");
-  const fill = (id: string, v: Record<string, string | number> = {}) => (MESSAGES.en[id] ?? id).replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
+  const fill = (id: string, v: Record<string, string | number> = {}) =>
+    (MESSAGES.en[id] ?? id).replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
   return { getT: async () => fill, getLocale: async () => "en" };
 });
 
@@ -67,7 +71,11 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   });
 
   it("wrong AppID: 40013", async () => {
-    const result = await testCredentials(h.ctx.http, { type: "classic", appid: "wxsim0000000999", secret: SECRET }, TODAY);
+    const result = await testCredentials(
+      h.ctx.http,
+      { type: "classic", appid: "wxsim0000000999", secret: SECRET },
+      TODAY,
+    );
     expect(result).toMatchObject({ ok: false, code: 40013, kind: "credentials", step: "token", ip: null });
     if (!result.ok) expect(result.message).toMatch(/does not know this AppID \(40013\)/);
   });
@@ -82,7 +90,11 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   it("IP not whitelisted: 40164 with the IP to add", async () => {
     const sim = await startSimulator({ accounts: 1, today: TODAY, ipWhitelist: "203.0.113.7" });
     try {
-      const result = await testCredentials({ ...h.ctx.http, baseUrl: sim.url }, { type: "classic", appid: APPID, secret: SECRET }, TODAY);
+      const result = await testCredentials(
+        { ...h.ctx.http, baseUrl: sim.url },
+        { type: "classic", appid: APPID, secret: SECRET },
+        TODAY,
+      );
       expect(result).toMatchObject({ ok: false, code: 40164, kind: "credentials", ip: "127.0.0.1", step: "token" });
       if (!result.ok) expect(result.message).toMatch(/IP to add: 127\.0\.0\.1/);
     } finally {
@@ -93,7 +105,11 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   it("unverified account: a token is issued, the data call answers 48001", async () => {
     const sim = await startSimulator({ accounts: 1, today: TODAY, unverifiedAppids: APPID });
     try {
-      const result = await testCredentials({ ...h.ctx.http, baseUrl: sim.url }, { type: "classic", appid: APPID, secret: SECRET }, TODAY);
+      const result = await testCredentials(
+        { ...h.ctx.http, baseUrl: sim.url },
+        { type: "classic", appid: APPID, secret: SECRET },
+        TODAY,
+      );
       expect(result).toMatchObject({ ok: false, code: 48001, kind: "unauthorized", step: "datacube" });
     } finally {
       await sim.close();
@@ -109,7 +125,11 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
       authorizerRefreshToken: h.sim.truth.accounts[0]!.refreshToken,
     };
     expect(await testCredentials(h.ctx.http, credentialsFor(APPID, component), TODAY)).toMatchObject({ ok: true });
-    const wrong = await testCredentials(h.ctx.http, credentialsFor(APPID, { ...component, authorizerRefreshToken: "stale" }), TODAY);
+    const wrong = await testCredentials(
+      h.ctx.http,
+      credentialsFor(APPID, { ...component, authorizerRefreshToken: "stale" }),
+      TODAY,
+    );
     expect(wrong).toMatchObject({ ok: false, code: 61003 });
   });
 });
@@ -124,19 +144,43 @@ describe("accounts: add, replace credentials, delete", () => {
   afterAll(async () => testDb?.drop());
 
   it("refuses a second account with the same AppID with a clear conflict", async () => {
-    const first = await createAccount(database, { authType: "classic", name: "One", appid: "wxabcdefabcdef0001", secret: "s1" });
+    const first = await createAccount(database, {
+      authType: "classic",
+      name: "One",
+      appid: "wxabcdefabcdef0001",
+      secret: "s1",
+    });
     expect(first).not.toHaveProperty("secretEnc");
-    const again = await createAccount(database, { authType: "classic", name: "Two", appid: "wxabcdefabcdef0001", secret: "s2" }).catch((e: unknown) => e);
+    const again = await createAccount(database, {
+      authType: "classic",
+      name: "Two",
+      appid: "wxabcdefabcdef0001",
+      secret: "s2",
+    }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(AdminError);
     expect((again as AdminError).code).toBe("conflict");
     expect((again as AdminError).message).toBe("An account with AppID wxabcdefabcdef0001 already exists.");
   });
 
   it("replaces the secrets whole, drops the cached token, returns no secret", async () => {
-    const a = await createAccount(database, { authType: "classic", name: "Three", appid: "wxabcdefabcdef0003", secret: "old" });
-    await databaseTokenStore(database).save(accountTokenKey(a.id), { token: "cached", expiresAt: new Date(Date.now() + 3_600_000) });
+    const a = await createAccount(database, {
+      authType: "classic",
+      name: "Three",
+      appid: "wxabcdefabcdef0003",
+      secret: "old",
+    });
+    await databaseTokenStore(database).save(accountTokenKey(a.id), {
+      token: "cached",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
     const row = await replaceCredentials(database, a.id, {
-      credentials: { authType: "component", componentAppid: COMPONENT_APPID, componentSecret: "cs", componentVerifyTicket: "t", authorizerRefreshToken: "r" },
+      credentials: {
+        authType: "component",
+        componentAppid: COMPONENT_APPID,
+        componentSecret: "cs",
+        componentVerifyTicket: "t",
+        authorizerRefreshToken: "r",
+      },
     });
     expect(Object.keys(row).sort()).toEqual(["appid", "authType", "componentAppid", "createdAt", "id", "name"]);
     expect(await loadCredentials(database, a.id)).toEqual({
@@ -150,13 +194,27 @@ describe("accounts: add, replace credentials, delete", () => {
     const [raw] = await database.db.select().from(accounts).where(eq(accounts.id, a.id));
     expect(raw?.secretEnc).toBeNull();
     expect(raw?.componentSecretEnc).not.toContain("cs");
-    expect(await database.db.select().from(accessTokens).where(eq(accessTokens.cacheKey, accountTokenKey(a.id)))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(accessTokens)
+        .where(eq(accessTokens.cacheKey, accountTokenKey(a.id))),
+    ).toEqual([]);
     await replaceCredentials(database, a.id, { name: "Renamed", credentials: { authType: "stable", secret: "new" } });
-    expect(await loadCredentials(database, a.id)).toEqual({ type: "stable", appid: "wxabcdefabcdef0003", secret: "new" });
+    expect(await loadCredentials(database, a.id)).toEqual({
+      type: "stable",
+      appid: "wxabcdefabcdef0003",
+      secret: "new",
+    });
   });
 
   it("deletes an account, but not while a sync of it holds its lock", async () => {
-    const a = await createAccount(database, { authType: "classic", name: "Four", appid: "wxabcdefabcdef0004", secret: "s" });
+    const a = await createAccount(database, {
+      authType: "classic",
+      name: "Four",
+      appid: "wxabcdefabcdef0004",
+      secret: "s",
+    });
     let release!: () => void;
     const held = database.tryWithLock("sync-account", a.id, () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setTimeout(r, 20));
@@ -178,14 +236,24 @@ describe("sync runs started from the app", () => {
 
   it("returns the run id at once, writes progress rows while running, and refuses a second start", async () => {
     await h.resetStats();
-    const started = await startSync(h.ctx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-20", concurrency: 4 });
+    const started = await startSync(h.ctx, {
+      accountId: h.account.id,
+      from: "2026-02-01",
+      to: "2026-02-20",
+      concurrency: 4,
+    });
     const [row] = await h.database.db.select().from(syncRuns).where(eq(syncRuns.id, started.runId));
     expect(row).toMatchObject({ status: "running", fromDate: "2026-02-01", toDate: "2026-02-20" });
     // 20 days: seven 1-day interfaces, getuserread (3-day windows), getusershare (7), getbizsummary (30).
     const expectedWindows = 20 * 7 + Math.ceil(20 / 3) + Math.ceil(20 / 7) + 1;
     expect(row!.windowsTotal).toBe(expectedWindows);
 
-    const second = await startSync(h.ctx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-05", concurrency: 2 }).catch((e: unknown) => e);
+    const second = await startSync(h.ctx, {
+      accountId: h.account.id,
+      from: "2026-02-01",
+      to: "2026-02-05",
+      concurrency: 2,
+    }).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(AppError);
     expect((second as AppError).code).toBe("conflict");
     expect((second as AppError).message).toMatch(/already running/);
@@ -205,7 +273,13 @@ describe("sync runs started from the app", () => {
     const done = runs.map((r) => r.windowsDone);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     const last = runs[runs.length - 1]!;
-    expect(last).toMatchObject({ status: "done", windowsDone: expectedWindows, windowsTotal: expectedWindows, errors: 0, fatal: null });
+    expect(last).toMatchObject({
+      status: "done",
+      windowsDone: expectedWindows,
+      windowsTotal: expectedWindows,
+      errors: 0,
+      fatal: null,
+    });
     const calls = Object.values(datacubeCalls((await h.stats()).calls)).reduce((a, b) => a + b, 0);
     expect(last.calls).toBe(calls);
     expect(summary?.totalCalls).toBe(calls);
@@ -214,7 +288,13 @@ describe("sync runs started from the app", () => {
   it("sync now starts the day after the newest final day, across the interfaces still answering", async () => {
     // getarticletotaldetail has nothing final yet (its figures change for 30 days): 30 days back.
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-01-30", to: "2026-02-28" });
-    const old = await startSync(h.ctx, { accountId: h.account.id, from: "2026-01-20", to: "2026-01-25", concurrency: 4, endpoints: ["getarticletotaldetail"] });
+    const old = await startSync(h.ctx, {
+      accountId: h.account.id,
+      from: "2026-01-20",
+      to: "2026-01-25",
+      concurrency: 4,
+      endpoints: ["getarticletotaldetail"],
+    });
     await old.finished;
     // Now every interface has final days: the earliest "day after the newest final day" wins.
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-01-26", to: "2026-02-28" });
@@ -222,7 +302,12 @@ describe("sync runs started from the app", () => {
     for (const e of endpointsOf("new")) await markEndpoint(h.database.db, h.account.id, e, { retiredAt: new Date() });
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-02-21", to: "2026-02-28" });
     // A new account: 30 days back.
-    const fresh = await addAccount(h.database, { authType: "classic", name: "New", appid: "wxsim0000000077", secret: "x" });
+    const fresh = await addAccount(h.database, {
+      authType: "classic",
+      name: "New",
+      appid: "wxsim0000000077",
+      secret: "x",
+    });
     expect(await syncNowRange(h.database, fresh.id, TODAY)).toEqual({ from: "2026-01-30", to: "2026-02-28" });
   });
 });
@@ -246,14 +331,21 @@ describe("completeness: final, provisional, missing, failed, quota, retired", ()
       );
       // Never fetched before the range: 06-08 and 06-09 cannot be fetched any more either.
       expect(summaryRow.counts).toMatchObject({ final: 10, retired: 10, unavailable: 1 });
-      expect(statusOn("getarticlesummary", "2026-06-28")).toMatchObject({ status: "unavailable", reason: "not-published" });
+      expect(statusOn("getarticlesummary", "2026-06-28")).toMatchObject({
+        status: "unavailable",
+        reason: "not-published",
+      });
       const firstRetired = summaryRow.days.find((c) => c.errcode === 47009)!;
       expect(firstRetired).toMatchObject({ status: "retired", reason: "retired" });
       expect(firstRetired.error).toMatch(/retired this interface \(47009\)/);
 
       // getarticletotal: the last 7 days before the retirement were provisional and stay so.
       const total = row("getarticletotal");
-      expect(total.days.filter((c) => c.status === "final").map((c) => c.date)).toEqual(["2026-06-10", "2026-06-11", "2026-06-12"]);
+      expect(total.days.filter((c) => c.status === "final").map((c) => c.date)).toEqual([
+        "2026-06-10",
+        "2026-06-11",
+        "2026-06-12",
+      ]);
       const kept = total.days.filter((c) => c.reason === "provisional-retired");
       const overwritten = total.days.filter((c) => c.hasEarlierData);
       expect(kept.length + overwritten.length).toBe(7);
@@ -263,7 +355,10 @@ describe("completeness: final, provisional, missing, failed, quota, retired", ()
       const read = row("getarticleread");
       expect(read.counts).toMatchObject({ final: 18, missing: 2, unavailable: 1 });
       expect(row("getarticletotaldetail").counts).toMatchObject({ provisional: 18, missing: 2, unavailable: 1 });
-      expect(statusOn("getarticletotaldetail", "2026-06-12")).toMatchObject({ status: "provisional", reason: "provisional-mutable" });
+      expect(statusOn("getarticletotaldetail", "2026-06-12")).toMatchObject({
+        status: "provisional",
+        reason: "provisional-mutable",
+      });
       expect(statusOn("getarticletotaldetail", "2026-06-08")).toMatchObject({ status: "missing", reason: "missing" });
     } finally {
       await h.close();
@@ -290,7 +385,13 @@ describe("completeness: final, provisional, missing, failed, quota, retired", ()
       // Next day, "fetch missing" on one row.
       h.setToday("2026-03-02");
       // One call at a time: three answered, the fourth hits 45009 and stops the interface.
-      const run = await startSync(h.ctx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-10", concurrency: 1, endpoints: ["getarticlesummary"] });
+      const run = await startSync(h.ctx, {
+        accountId: h.account.id,
+        from: "2026-02-01",
+        to: "2026-02-10",
+        concurrency: 1,
+        endpoints: ["getarticlesummary"],
+      });
       const summary = await run.finished;
       expect(summary?.calls).toEqual({ getarticlesummary: 4 });
       grid = await loadCompleteness(h.database, h.account.id, "2026-02-01", "2026-02-10", "2026-03-02");
@@ -334,17 +435,26 @@ describe("users: roles, unique emails, the last admin", () => {
     const u = await addUser(database, { email: "Boss@Example.com", password: "long-enough", role: "admin" });
     expect(u).toMatchObject({ email: "boss@example.com", role: "admin" });
     expect(u).not.toHaveProperty("passwordHash");
-    const dup = (await addUser(database, { email: "boss@example.COM", password: "long-enough", role: "viewer" }).catch((e: unknown) => e)) as AdminError;
+    const dup = (await addUser(database, { email: "boss@example.COM", password: "long-enough", role: "viewer" }).catch(
+      (e: unknown) => e,
+    )) as AdminError;
     expect(dup.code).toBe("conflict");
     expect(dup.message).toBe("A user with the email boss@example.com already exists.");
-    const unknown = (await addUser(database, { email: "v@example.com", password: "long-enough", role: "viewer", accountIds: [99] }).catch((e: unknown) => e)) as AdminError;
+    const unknown = (await addUser(database, {
+      email: "v@example.com",
+      password: "long-enough",
+      role: "viewer",
+      accountIds: [99],
+    }).catch((e: unknown) => e)) as AdminError;
     expect(unknown.code).toBe("invalid");
     expect(await database.db.select().from(users).where(eq(users.email, "v@example.com"))).toEqual([]);
   });
 
   it("never demotes or deletes the last admin; with a second admin it may", async () => {
     const [boss] = await database.db.select().from(users).where(eq(users.email, "boss@example.com"));
-    const demote = (await changeUser(database, { id: boss!.id, role: "manager" }).catch((e: unknown) => e)) as AdminError;
+    const demote = (await changeUser(database, { id: boss!.id, role: "manager" }).catch(
+      (e: unknown) => e,
+    )) as AdminError;
     expect(demote.code).toBe("conflict");
     expect(demote.message).toMatch(/last admin/);
     const del = (await removeUser(database, boss!.id, -1).catch((e: unknown) => e)) as AdminError;
@@ -356,9 +466,13 @@ describe("users: roles, unique emails, the last admin", () => {
     const second = await addUser(database, { email: "second@example.com", password: "long-enough", role: "admin" });
     const changed = await changeUser(database, { id: boss!.id, role: "manager", accountIds: [1] });
     expect(changed.role).toBe("manager");
-    expect(await database.db.select().from(userAccounts).where(eq(userAccounts.userId, boss!.id))).toEqual([{ userId: boss!.id, accountId: 1 }]);
+    expect(await database.db.select().from(userAccounts).where(eq(userAccounts.userId, boss!.id))).toEqual([
+      { userId: boss!.id, accountId: 1 },
+    ]);
     // Now "second" is the last admin.
-    expect(((await removeUser(database, second.id, boss!.id).catch((e: unknown) => e)) as AdminError).code).toBe("conflict");
+    expect(((await removeUser(database, second.id, boss!.id).catch((e: unknown) => e)) as AdminError).code).toBe(
+      "conflict",
+    );
     // Making someone admin clears their account list (admins see everything).
     await changeUser(database, { id: boss!.id, role: "admin" });
     expect(await database.db.select().from(userAccounts).where(eq(userAccounts.userId, boss!.id))).toEqual([]);
@@ -384,11 +498,26 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
     // The actions use the process-wide database and sync context: point them at the test ones.
     shared.__readoutDatabase = Promise.resolve(h.database);
     shared.__readoutSyncContext = Promise.resolve({ ...h.ctx, tokens: createTokenManager(h.database, h.ctx.http) });
-    other = (await addAccount(h.database, { authType: "classic", name: "Other", appid: "wxsim0000000002", secret: "simsecret2" })).id;
+    other = (
+      await addAccount(h.database, {
+        authType: "classic",
+        name: "Other",
+        appid: "wxsim0000000002",
+        secret: "simsecret2",
+      })
+    ).id;
     const make = async (role: "admin" | "manager" | "viewer", accountIds: number[]) =>
       (await createUser(h.database, { email: `${role}@t.example`, password: "long-enough", role, accountIds })).id;
-    ids = { admin: await make("admin", []), manager: await make("manager", [h.account.id]), viewer: await make("viewer", [h.account.id]) };
-    actions = { accounts: await import("@/lib/actions/accounts"), sync: await import("@/lib/actions/sync"), users: await import("@/lib/actions/users") };
+    ids = {
+      admin: await make("admin", []),
+      manager: await make("manager", [h.account.id]),
+      viewer: await make("viewer", [h.account.id]),
+    };
+    actions = {
+      accounts: await import("@/lib/actions/accounts"),
+      sync: await import("@/lib/actions/sync"),
+      users: await import("@/lib/actions/users"),
+    };
   });
   afterAll(async () => {
     shared.__readoutDatabase = undefined;
@@ -400,7 +529,13 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
   });
   const as = (role: "admin" | "manager" | "viewer" | null) => {
     session.user = role
-      ? { id: ids[role], email: `${role}@t.example`, name: "", role, accountIds: role === "admin" ? [] : [h.account.id] }
+      ? {
+          id: ids[role],
+          email: `${role}@t.example`,
+          name: "",
+          role,
+          accountIds: role === "admin" ? [] : [h.account.id],
+        }
       : null;
   };
   const runCount = async () => (await h.database.db.select().from(syncRuns)).length;
@@ -408,25 +543,59 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
   it("checks session, role and account right before anything runs", async () => {
     const before = { runs: await runCount(), secret: await loadCredentials(h.database, h.account.id) };
     as(null);
-    expect(await actions.sync.syncNow({ accountId: h.account.id })).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+    expect(await actions.sync.syncNow({ accountId: h.account.id })).toMatchObject({
+      ok: false,
+      error: { code: "unauthorized" },
+    });
     as("viewer");
-    expect(await actions.sync.syncNow({ accountId: h.account.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.sync.backfill({ accountId: h.account.id, from: "2026-02-01", to: "2026-02-02" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.accounts.updateCredentials({ accountId: h.account.id, credentials: { authType: "classic", secret: "hijack" } })).toMatchObject({
+    expect(await actions.sync.syncNow({ accountId: h.account.id })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await actions.accounts.testConnection({ accountId: h.account.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      await actions.sync.backfill({ accountId: h.account.id, from: "2026-02-01", to: "2026-02-02" }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      await actions.accounts.updateCredentials({
+        accountId: h.account.id,
+        credentials: { authType: "classic", secret: "hijack" },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await actions.accounts.testConnection({ accountId: h.account.id })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     as("manager");
     // Not assigned: looks like it does not exist.
-    expect(await actions.sync.fetchMissing({ accountId: other, from: "2026-02-01", to: "2026-02-02" })).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await actions.accounts.deleteAccount({ accountId: h.account.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.accounts.testNewConnection({ authType: "classic", name: "x", appid: "wxsim0000000003", secret: "simsecret3" })).toMatchObject({
+    expect(await actions.sync.fetchMissing({ accountId: other, from: "2026-02-01", to: "2026-02-02" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await actions.accounts.deleteAccount({ accountId: h.account.id })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },
     });
-    expect(await actions.users.updateUser({ id: ids.manager, role: "admin" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
-    expect(await actions.users.createUser({ email: "x@t.example", password: "long-enough", role: "admin" })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(
+      await actions.accounts.testNewConnection({
+        authType: "classic",
+        name: "x",
+        appid: "wxsim0000000003",
+        secret: "simsecret3",
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await actions.users.updateUser({ id: ids.manager, role: "admin" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(
+      await actions.users.createUser({ email: "x@t.example", password: "long-enough", role: "admin" }),
+    ).toMatchObject({ ok: false, error: { code: "forbidden" } });
 
     expect(await runCount()).toBe(before.runs);
     expect(await loadCredentials(h.database, h.account.id)).toEqual(before.secret);
@@ -437,11 +606,20 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
   it("validates ranges: not before 2014-12-01, not after yesterday, at most 366 days", async () => {
     as("manager");
     const early = await actions.sync.backfill({ accountId: h.account.id, from: "2014-11-30", to: "2014-12-05" });
-    expect(early).toMatchObject({ ok: false, error: { code: "invalid", fields: { from: [expect.stringMatching(/2014-12-01/)] } } });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { from: [expect.stringMatching(/2014-12-01/)] } },
+    });
     const future = await actions.sync.backfill({ accountId: h.account.id, from: "2026-02-20", to: TODAY });
-    expect(future).toMatchObject({ ok: false, error: { code: "invalid", fields: { to: [expect.stringMatching(/2026-02-28/)] } } });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { to: [expect.stringMatching(/2026-02-28/)] } },
+    });
     const long = await actions.sync.backfill({ accountId: h.account.id, from: "2025-01-01", to: "2026-02-01" });
-    expect(long).toMatchObject({ ok: false, error: { code: "invalid", fields: { to: [expect.stringMatching(/366 days/)] } } });
+    expect(long).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fields: { to: [expect.stringMatching(/366 days/)] } },
+    });
   });
 
   it("lets a manager sync and test their account; a second click while running is a conflict", async () => {
@@ -449,12 +627,28 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
     const first = await actions.sync.backfill({ accountId: h.account.id, from: "2026-02-01", to: "2026-02-14" });
     expect(first.ok).toBe(true);
     const second = await actions.sync.syncNow({ accountId: h.account.id });
-    expect(second).toMatchObject({ ok: false, error: { code: "conflict", message: expect.stringMatching(/already running/) } });
+    expect(second).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: expect.stringMatching(/already running/) },
+    });
     const runId = first.ok ? first.data.runId : 0;
-    await until(async () => (await h.database.db.select().from(syncRuns).where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "done")))).length === 1);
-    expect(await h.database.db.select().from(fetchLedger).where(eq(fetchLedger.accountId, h.account.id))).not.toHaveLength(0);
+    await until(
+      async () =>
+        (
+          await h.database.db
+            .select()
+            .from(syncRuns)
+            .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "done")))
+        ).length === 1,
+    );
+    expect(
+      await h.database.db.select().from(fetchLedger).where(eq(fetchLedger.accountId, h.account.id)),
+    ).not.toHaveLength(0);
 
-    const tested = await actions.accounts.testConnection({ accountId: h.account.id, credentials: { authType: "classic", secret: "wrong" } });
+    const tested = await actions.accounts.testConnection({
+      accountId: h.account.id,
+      credentials: { authType: "classic", secret: "wrong" },
+    });
     expect(tested).toMatchObject({ ok: true, data: { ok: false, code: 40125 } });
     expect(JSON.stringify(tested)).not.toContain("simsecret1");
   });
@@ -462,8 +656,16 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
   it("admins manage users: the last-admin rule in the reader's words", async () => {
     as("admin");
     const demote = await actions.users.updateUser({ id: ids.admin, role: "viewer" });
-    expect(demote).toMatchObject({ ok: false, error: { code: "conflict", message: "This is the last admin. Make another user an admin first." } });
-    const created = await actions.users.createUser({ email: "new@t.example", password: "long-enough", role: "viewer", accountIds: [other] });
+    expect(demote).toMatchObject({
+      ok: false,
+      error: { code: "conflict", message: "This is the last admin. Make another user an admin first." },
+    });
+    const created = await actions.users.createUser({
+      email: "new@t.example",
+      password: "long-enough",
+      role: "viewer",
+      accountIds: [other],
+    });
     expect(created).toMatchObject({ ok: true, data: { email: "new@t.example", role: "viewer" } });
     expect(JSON.stringify(created)).not.toMatch(/argon2|passwordHash/);
   });

@@ -3,7 +3,12 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleDetail, articles, compareArticles, hourlyReads, overview, shares } from "@/db/analytics";
 import { bizSummary, legacyUserRead } from "@/db/schema";
-import { channelOfUserSource, channelsFromScenes, TOTAL_USER_SOURCE, type ChannelCounts } from "@/lib/analytics/channels";
+import {
+  channelOfUserSource,
+  channelsFromScenes,
+  TOTAL_USER_SOURCE,
+  type ChannelCounts,
+} from "@/lib/analytics/channels";
 import { eachDay } from "@/lib/dates";
 import {
   expectedArticle,
@@ -30,7 +35,10 @@ describe("analytics queries on both generations", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness({ today: TODAY, legacyRetiredOn: "never" });
-    for (const [from, to] of [[EARLY_FROM, EARLY_TO], [FROM, TO]] as const) {
+    for (const [from, to] of [
+      [EARLY_FROM, EARLY_TO],
+      [FROM, TO],
+    ] as const) {
       const summary = await h.sync(from, to);
       expect(summary.errors).toEqual([]);
     }
@@ -49,7 +57,9 @@ describe("analytics queries on both generations", () => {
       expect(result.days).toEqual(expectedOverviewDays(h.sim.truth, h.appid, FROM, TO, TODAY));
 
       const biz = truthList<{ detail: { read_user: number; like_user: number } }>("getbizsummary");
-      const legacyAll = truthList<{ user_source: number; int_page_read_count: number }>("getuserread").filter((r) => r.user_source === TOTAL_USER_SOURCE);
+      const legacyAll = truthList<{ user_source: number; int_page_read_count: number }>("getuserread").filter(
+        (r) => r.user_source === TOTAL_USER_SOURCE,
+      );
       expect(result.totals.readers).toBe(sum(biz.map((r) => r.detail.read_user)));
       expect(result.totals.likes).toBe(sum(biz.map((r) => r.detail.like_user)));
       expect(result.totals.reads).toBe(sum(legacyAll.map((r) => r.int_page_read_count)));
@@ -71,15 +81,31 @@ describe("analytics queries on both generations", () => {
     it("gives every day of a range without data, with null metrics", async () => {
       const result = await overview(h.database, { accountId: h.account.id, from: "2024-02-27", to: "2024-03-01" });
       expect(result.days.map((d) => d.date)).toEqual(["2024-02-27", "2024-02-28", "2024-02-29", "2024-03-01"]);
-      for (const day of result.days) expect(day).toMatchObject({ generation: null, readers: null, reads: null, likes: null, bySource: {} });
-      expect(result.totals).toEqual({ readers: null, reads: null, sharers: null, favourites: null, likes: null, zaikan: null, comments: null, bySource: {} });
+      for (const day of result.days)
+        expect(day).toMatchObject({ generation: null, readers: null, reads: null, likes: null, bySource: {} });
+      expect(result.totals).toEqual({
+        readers: null,
+        reads: null,
+        sharers: null,
+        favourites: null,
+        likes: null,
+        zaikan: null,
+        comments: null,
+        bySource: {},
+      });
       expect(result.generations).toEqual([]);
     });
 
     it("stored generations agree on overlapping days, channel by channel", async () => {
       const range = (col: PgColumn) => between(col, FROM, TO);
-      const fresh = await h.database.db.select().from(bizSummary).where(and(eq(bizSummary.accountId, h.account.id), range(bizSummary.refDate)));
-      const legacy = await h.database.db.select().from(legacyUserRead).where(and(eq(legacyUserRead.accountId, h.account.id), range(legacyUserRead.refDate)));
+      const fresh = await h.database.db
+        .select()
+        .from(bizSummary)
+        .where(and(eq(bizSummary.accountId, h.account.id), range(bizSummary.refDate)));
+      const legacy = await h.database.db
+        .select()
+        .from(legacyUserRead)
+        .where(and(eq(legacyUserRead.accountId, h.account.id), range(legacyUserRead.refDate)));
       expect(fresh).toHaveLength(24);
       for (const day of fresh) {
         const rows = legacy.filter((r) => r.refDate === day.refDate);
@@ -184,7 +210,13 @@ describe("analytics queries on both generations", () => {
       const result = await articles(h.database, { accountIds: [h.account.id], from: EARLY_FROM, to: EARLY_TO });
       const expected = expectedArticles(h.sim.truth, h.appid, EARLY_FROM, EARLY_TO, TODAY);
       expect(result.map((a) => [a.msgid, a.generation, a.readers, a.delivered, a.lastStatDate])).toEqual(
-        expected.map((a) => [a.msgid, a.sendDate < "2025-11-01" ? "legacy" : a.publishType === 0 ? "both" : "new", a.latest.readers, a.delivered, a.latest.statDate]),
+        expected.map((a) => [
+          a.msgid,
+          a.sendDate < "2025-11-01" ? "legacy" : a.publishType === 0 ? "both" : "new",
+          a.latest.readers,
+          a.delivered,
+          a.latest.statDate,
+        ]),
       );
       expect(result.some((a) => a.generation === "legacy")).toBe(true);
       expect(await articles(h.database, { accountIds: [], from: FROM, to: TO })).toEqual([]);
@@ -193,13 +225,20 @@ describe("analytics queries on both generations", () => {
 
   describe("article detail and compare", () => {
     // The earliest send of the range, so its new-generation curve is complete (30 days).
-    const notifiedArticle = () => expectedArticles(h.sim.truth, h.appid, FROM, TO, TODAY).findLast((a) => a.publishType === 0 && a.position === 2)!;
+    const notifiedArticle = () =>
+      expectedArticles(h.sim.truth, h.appid, FROM, TO, TODAY).findLast((a) => a.publishType === 0 && a.position === 2)!;
     const legacyOnlyArticle = () => expectedArticles(h.sim.truth, h.appid, EARLY_FROM, "2025-10-31", TODAY)[0]!;
 
     it("gives both cumulative curves of an article the two generations share", async () => {
       const e = notifiedArticle();
       const detail = (await articleDetail(h.database, { accountId: h.account.id, msgid: e.msgid }))!;
-      expect(detail).toMatchObject({ title: e.title, sendDate: e.sendDate, position: 2, contentUrl: e.contentUrl, delivered: e.delivered });
+      expect(detail).toMatchObject({
+        title: e.title,
+        sendDate: e.sendDate,
+        position: 2,
+        contentUrl: e.contentUrl,
+        delivered: e.delivered,
+      });
       expect(detail.legacy).toHaveLength(7);
       expect(detail.new).toHaveLength(30);
       expect(detail.legacy!.map((p) => p.day)).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -249,7 +288,15 @@ describe("analytics queries on both generations", () => {
           detail.new![day]!.bySource,
         ]);
       }
-      expect(detail.curve).toEqual(detail.new!.map(({ day, readers, sharers, favourites }) => ({ day, readers, sharers, favourites, delivered: e.delivered })));
+      expect(detail.curve).toEqual(
+        detail.new!.map(({ day, readers, sharers, favourites }) => ({
+          day,
+          readers,
+          sharers,
+          favourites,
+          delivered: e.delivered,
+        })),
+      );
     });
 
     it("uses the legacy curve for an article only the legacy generation has, and null for an unknown one", async () => {
@@ -257,7 +304,15 @@ describe("analytics queries on both generations", () => {
       const detail = (await articleDetail(h.database, { accountId: h.account.id, msgid: e.msgid }))!;
       expect(detail.new).toBeNull();
       expect(detail.contentUrl).toBeNull();
-      expect(detail.curve).toEqual(e.legacy!.map((d, day) => ({ day, readers: d.int_page_read_user, sharers: d.share_user, favourites: d.add_to_fav_user, delivered: d.target_user })));
+      expect(detail.curve).toEqual(
+        e.legacy!.map((d, day) => ({
+          day,
+          readers: d.int_page_read_user,
+          sharers: d.share_user,
+          favourites: d.add_to_fav_user,
+          delivered: d.target_user,
+        })),
+      );
       expect(detail.curve.length).toBeLessThanOrEqual(7);
       expect(await articleDetail(h.database, { accountId: h.account.id, msgid: "1_1" })).toBeNull();
       expect(await articleDetail(h.database, { accountId: 999_999, msgid: e.msgid })).toBeNull();
@@ -315,7 +370,9 @@ describe("analytics queries after the legacy interfaces are retired", () => {
     const o = await overview(h.database, { accountId: h.account.id, from, to });
     expect(o.generations).toEqual(["new"]);
     expect(o.totals.reads).toBeNull();
-    expect(o.days).toEqual(expectedOverviewDays(h.sim.truth, h.appid, from, to, TODAY).map((d) => ({ ...d, reads: null })));
+    expect(o.days).toEqual(
+      expectedOverviewDays(h.sim.truth, h.appid, from, to, TODAY).map((d) => ({ ...d, reads: null })),
+    );
     const hourly = await hourlyReads(h.database, { accountId: h.account.id, from, to });
     expect(hourly).toMatchObject({ daysWithData: 0, lastDateWithData: null, heatmap: [] });
     const s = await shares(h.database, { accountId: h.account.id, from, to });

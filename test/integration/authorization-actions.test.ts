@@ -29,7 +29,13 @@ const ids = { accounts: [] as number[], viewerId: 0, managerId: 0, adminId: 0 };
 const users = (): Record<"anonymous" | "viewer" | "manager" | "admin", SessionUser | null> => ({
   anonymous: null,
   viewer: { id: ids.viewerId, email: "v@t.test", name: "", role: "viewer", accountIds: [ids.accounts[2]!] },
-  manager: { id: ids.managerId, email: "m@t.test", name: "", role: "manager", accountIds: [ids.accounts[0]!, ids.accounts[1]!] },
+  manager: {
+    id: ids.managerId,
+    email: "m@t.test",
+    name: "",
+    role: "manager",
+    accountIds: [ids.accounts[0]!, ids.accounts[1]!],
+  },
   admin: { id: ids.adminId, email: "a@t.test", name: "", role: "admin", accountIds: [...ids.accounts] },
 });
 
@@ -38,12 +44,31 @@ beforeAll(async () => {
   database = await testDb.open();
   session.database = database;
   for (const n of [1, 2, 3]) {
-    const a = await insertAccount(database, { authType: "classic", name: `Account ${n}`, appid: `wxauthz00000000${n}`, secret: `secret-${n}` });
+    const a = await insertAccount(database, {
+      authType: "classic",
+      name: `Account ${n}`,
+      appid: `wxauthz00000000${n}`,
+      secret: `secret-${n}`,
+    });
     ids.accounts.push(a.id);
   }
   ids.adminId = (await insertUser(database, { email: "a@t.test", role: "admin", password: "password-a" })).id;
-  ids.managerId = (await insertUser(database, { email: "m@t.test", role: "manager", password: "password-m", accountIds: ids.accounts.slice(0, 2) })).id;
-  ids.viewerId = (await insertUser(database, { email: "v@t.test", role: "viewer", password: "password-v", accountIds: ids.accounts.slice(2) })).id;
+  ids.managerId = (
+    await insertUser(database, {
+      email: "m@t.test",
+      role: "manager",
+      password: "password-m",
+      accountIds: ids.accounts.slice(0, 2),
+    })
+  ).id;
+  ids.viewerId = (
+    await insertUser(database, {
+      email: "v@t.test",
+      role: "viewer",
+      password: "password-v",
+      accountIds: ids.accounts.slice(2),
+    })
+  ).id;
 });
 
 afterAll(async () => {
@@ -69,25 +94,93 @@ type Outcome = "unauthorized" | "forbidden" | "not_found";
 const newAccount = { authType: "classic" as const, name: "Intruder", appid: "wxintruder0000001", secret: "s" };
 
 /** [action, argument, expected denial per role]; roles left out are allowed (not run here). */
-const cases = (): [string, () => Promise<{ ok: boolean; error?: { code: string } }>, Partial<Record<Who, Outcome>>][] => {
+const cases = (): [
+  string,
+  () => Promise<{ ok: boolean; error?: { code: string } }>,
+  Partial<Record<Who, Outcome>>,
+][] => {
   const [a1, , a3] = ids.accounts as [number, number, number];
   const range = { from: "2026-01-01", to: "2026-01-02" };
   return [
-    ["addAccount", () => accountActions.addAccount(newAccount), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["testNewConnection", () => accountActions.testNewConnection(newAccount), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["updateCredentials a3", () => accountActions.updateCredentials({ accountId: a3, credentials: { authType: "classic", secret: "stolen" } } as never), { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" }],
-    ["updateCredentials a1", () => accountActions.updateCredentials({ accountId: a1, credentials: { authType: "classic", secret: "stolen" } } as never), { anonymous: "unauthorized", viewer: "not_found" }],
-    ["testConnection a3", () => accountActions.testConnection({ accountId: a3 }), { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" }],
-    ["deleteAccount a1", () => accountActions.deleteAccount({ accountId: a1 }), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["deleteAccount a3", () => accountActions.deleteAccount({ accountId: a3 }), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["syncNow a3", () => syncActions.syncNow({ accountId: a3 }), { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" }],
+    [
+      "addAccount",
+      () => accountActions.addAccount(newAccount),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "testNewConnection",
+      () => accountActions.testNewConnection(newAccount),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "updateCredentials a3",
+      () =>
+        accountActions.updateCredentials({
+          accountId: a3,
+          credentials: { authType: "classic", secret: "stolen" },
+        } as never),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" },
+    ],
+    [
+      "updateCredentials a1",
+      () =>
+        accountActions.updateCredentials({
+          accountId: a1,
+          credentials: { authType: "classic", secret: "stolen" },
+        } as never),
+      { anonymous: "unauthorized", viewer: "not_found" },
+    ],
+    [
+      "testConnection a3",
+      () => accountActions.testConnection({ accountId: a3 }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" },
+    ],
+    [
+      "deleteAccount a1",
+      () => accountActions.deleteAccount({ accountId: a1 }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "deleteAccount a3",
+      () => accountActions.deleteAccount({ accountId: a3 }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "syncNow a3",
+      () => syncActions.syncNow({ accountId: a3 }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" },
+    ],
     ["syncNow a1", () => syncActions.syncNow({ accountId: a1 }), { anonymous: "unauthorized", viewer: "not_found" }],
-    ["backfill a3", () => syncActions.backfill({ accountId: a3, ...range }), { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" }],
-    ["fetchMissing a1", () => syncActions.fetchMissing({ accountId: a1, ...range }), { anonymous: "unauthorized", viewer: "not_found" }],
-    ["createUser", () => userActions.createUser({ email: "x@t.test", role: "admin", password: "password-x" }), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["updateUser (self-promote)", () => userActions.updateUser({ id: ids.viewerId, role: "admin" } as never), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["updateUser (assign a3)", () => userActions.updateUser({ id: ids.managerId, accountIds: [a3] } as never), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
-    ["deleteUser", () => userActions.deleteUser({ id: ids.adminId }), { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" }],
+    [
+      "backfill a3",
+      () => syncActions.backfill({ accountId: a3, ...range }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "not_found" },
+    ],
+    [
+      "fetchMissing a1",
+      () => syncActions.fetchMissing({ accountId: a1, ...range }),
+      { anonymous: "unauthorized", viewer: "not_found" },
+    ],
+    [
+      "createUser",
+      () => userActions.createUser({ email: "x@t.test", role: "admin", password: "password-x" }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "updateUser (self-promote)",
+      () => userActions.updateUser({ id: ids.viewerId, role: "admin" } as never),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "updateUser (assign a3)",
+      () => userActions.updateUser({ id: ids.managerId, accountIds: [a3] } as never),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
+    [
+      "deleteUser",
+      () => userActions.deleteUser({ id: ids.adminId }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
   ];
 };
 

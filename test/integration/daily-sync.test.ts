@@ -34,7 +34,10 @@ describe("daily sync: once a day, whichever instance gets there first", () => {
   const runsOf = async () => (await h.database.db.select().from(syncRuns)).length;
 
   it("does nothing before DAILY_SYNC_HOUR Beijing time", async () => {
-    const early = await dailySyncTick(ctxOn(h.database, () => day, 7), opts);
+    const early = await dailySyncTick(
+      ctxOn(h.database, () => day, 7),
+      opts,
+    );
     expect(early).toEqual({ ran: false, day: "2026-03-01", why: "too-early" });
     expect(await h.database.db.select().from(dailySyncs)).toEqual([]);
   });
@@ -61,7 +64,12 @@ describe("daily sync: once a day, whichever instance gets there first", () => {
   it("later checks the same day do nothing, on either instance", async () => {
     const before = await runsOf();
     for (const database of [h.database, other]) {
-      expect(await dailySyncTick(ctxOn(database, () => day, 23), opts)).toEqual({ ran: false, day: "2026-03-01", why: "done" });
+      expect(
+        await dailySyncTick(
+          ctxOn(database, () => day, 23),
+          opts,
+        ),
+      ).toEqual({ ran: false, day: "2026-03-01", why: "done" });
     }
     expect(await runsOf()).toBe(before);
   });
@@ -69,13 +77,25 @@ describe("daily sync: once a day, whichever instance gets there first", () => {
   it("the next day it runs again, once, from where the data is final", async () => {
     day = "2026-03-02";
     h.setToday(day);
-    const outcomes = await Promise.all([dailySyncTick(ctxOn(other, () => day), opts), dailySyncTick(ctxOn(h.database, () => day), opts)]);
+    const outcomes = await Promise.all([
+      dailySyncTick(
+        ctxOn(other, () => day),
+        opts,
+      ),
+      dailySyncTick(
+        ctxOn(h.database, () => day),
+        opts,
+      ),
+    ]);
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     const runs = await h.database.db.select().from(syncRuns).orderBy(syncRuns.id);
     expect(runs).toHaveLength(2);
     // getarticletotaldetail stayed provisional (30 days): the run starts where it has nothing final.
     expect(runs[1]).toMatchObject({ toDate: "2026-03-01", status: "done" });
-    expect(await h.database.db.select({ day: dailySyncs.day }).from(dailySyncs).orderBy(dailySyncs.day)).toEqual([{ day: "2026-03-01" }, { day: "2026-03-02" }]);
+    expect(await h.database.db.select({ day: dailySyncs.day }).from(dailySyncs).orderBy(dailySyncs.day)).toEqual([
+      { day: "2026-03-01" },
+      { day: "2026-03-02" },
+    ]);
   });
 
   it("resumes a day whose run was cut off, and leaves an account a manual sync holds to it", async () => {
@@ -86,7 +106,10 @@ describe("daily sync: once a day, whichever instance gets there first", () => {
     let release!: () => void;
     const manual = h.database.tryWithLock("sync-account", h.account.id, () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setTimeout(r, 20));
-    const outcome = await dailySyncTick(ctxOn(h.database, () => day), opts);
+    const outcome = await dailySyncTick(
+      ctxOn(h.database, () => day),
+      opts,
+    );
     release();
     await manual;
     expect(outcome).toEqual({ ran: true, day, accounts: 0, errors: 0, skippedBusy: [h.account.id] });

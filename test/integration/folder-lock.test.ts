@@ -17,7 +17,8 @@ describe.skipIf(testingOnPostgres)("PGlite data folder", () => {
       const owner = await openDatabase({ pgliteDir: dir, encryptionKey });
       // A second handle in the same process (another Next.js bundle layer, say) is refused too.
       await expect(openDatabase({ pgliteDir: dir, encryptionKey })).rejects.toThrow(/already open in this process/);
-      const other = await spawnCli("accounts", ["list"], { PGLITE_DIR: dir, READOUT_ENCRYPTION_KEY: encryptionKey }).output;
+      const other = await spawnCli("accounts", ["list"], { PGLITE_DIR: dir, READOUT_ENCRYPTION_KEY: encryptionKey })
+        .output;
       expect(other.code).toBe(1);
       expect(other.stderr).toMatch(/is in use by another Readout process \(pid \d+\)/);
       await owner.close();

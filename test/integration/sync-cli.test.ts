@@ -15,7 +15,12 @@ async function freshDatabase() {
   const testDb = await createTestDatabase({ shareWithChildProcesses: true });
   databases.push(testDb);
   const database = await testDb.open();
-  const account = await addAccount(database, { authType: "classic", name: "Sim", appid: "wxsim0000000001", secret: "simsecret1" });
+  const account = await addAccount(database, {
+    authType: "classic",
+    name: "Sim",
+    appid: "wxsim0000000001",
+    secret: "simsecret1",
+  });
   await database.close();
   return { testDb, accountId: account.id };
 }
@@ -63,7 +68,9 @@ describe("sync CLI: time zones", () => {
     expect(dumps[1]).toEqual(dumps[0]);
     expect(dumps[2]).toEqual(dumps[0]);
     for (const endpoint of ENDPOINT_NAMES) {
-      expect(dumps[0]!.rows[endpoint], endpoint).toEqual(truthRows(sim.truth, "wxsim0000000001", endpoint, from, to, today));
+      expect(dumps[0]!.rows[endpoint], endpoint).toEqual(
+        truthRows(sim.truth, "wxsim0000000001", endpoint, from, to, today),
+      );
     }
   });
 });

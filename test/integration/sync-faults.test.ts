@@ -53,7 +53,15 @@ describe("sync under faults", () => {
     const to = "2026-02-20";
     const first = await h.sync(from, to);
     expect(first.quotaBlocked.sort()).toEqual(
-      ["getarticlesummary", "getarticletotal", "getuserreadhour", "getusersharehour", "getarticleread", "getarticleshare", "getarticletotaldetail"].sort(),
+      [
+        "getarticlesummary",
+        "getarticletotal",
+        "getuserreadhour",
+        "getusersharehour",
+        "getarticleread",
+        "getarticleshare",
+        "getarticletotaldetail",
+      ].sort(),
     );
     // 12 answered windows, then 45009 for the call that hit the quota and for the few already
     // in flight beside it (at most concurrency - 1 more); nothing after that.
@@ -80,7 +88,9 @@ describe("sync under faults", () => {
     const legacy = endpointsOf("legacy");
     await h.sync("2026-06-01", h.yesterday);
     const countLegacyRows = () =>
-      Promise.all(legacy.map((e) => h!.compareWithTruth("2026-06-01", "2026-06-19", [e]).then((c) => c[e]!.stored.length)));
+      Promise.all(
+        legacy.map((e) => h!.compareWithTruth("2026-06-01", "2026-06-19", [e]).then((c) => c[e]!.stored.length)),
+      );
     const before = await countLegacyRows();
     expect(before.every((n) => n > 0)).toBe(true);
 

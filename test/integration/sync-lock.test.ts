@@ -16,11 +16,18 @@ describe("one sync per account at a time", () => {
     const otherCtx = { ...h.ctx, database: other, tokens: createTokenManager(other, h.ctx.http) };
     const first = h.sync("2026-02-01", "2026-02-10");
     await new Promise((r) => setTimeout(r, 300));
-    await expect(runSync(otherCtx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-10", concurrency: 2 })).rejects.toBeInstanceOf(SyncBusyError);
+    await expect(
+      runSync(otherCtx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-10", concurrency: 2 }),
+    ).rejects.toBeInstanceOf(SyncBusyError);
     const summary = await first;
     expect(summary.errors).toEqual([]);
     // Once the first has finished, the lock is free again.
-    const again = await runSync(otherCtx, { accountId: h.account.id, from: "2026-02-01", to: "2026-02-10", concurrency: 2 });
+    const again = await runSync(otherCtx, {
+      accountId: h.account.id,
+      from: "2026-02-01",
+      to: "2026-02-10",
+      concurrency: 2,
+    });
     expect(again.fatal).toBeNull();
   });
 });

@@ -34,7 +34,14 @@ describe("a year's sync against the simulator (both generations served)", () => 
       getbizsummary: 13,
       getarticletotaldetail: 365,
     });
-    const legacy = ["getarticlesummary", "getarticletotal", "getuserread", "getuserreadhour", "getusershare", "getusersharehour"];
+    const legacy = [
+      "getarticlesummary",
+      "getarticletotal",
+      "getuserread",
+      "getuserreadhour",
+      "getusershare",
+      "getusersharehour",
+    ];
     const legacyCalls = legacy.reduce((n, e) => n + (calls[e] ?? 0), 0);
     expect(legacyCalls).toBe(1635);
     expect(Object.values(calls).reduce((a, b) => a + b, 0) - legacyCalls).toBe(1108);

@@ -17,7 +17,8 @@ let testDb: TestDatabase;
 let database: Database;
 let http: HttpOptions;
 
-const stats = async () => ((await (await fetch(`${sim.url}/__stats`)).json()) as { calls: Record<string, number> }).calls;
+const stats = async () =>
+  ((await (await fetch(`${sim.url}/__stats`)).json()) as { calls: Record<string, number> }).calls;
 const reset = () => fetch(`${sim.url}/__stats/reset`, { method: "POST" });
 const classic = (secret = "simsecret1"): Credentials => ({ type: "classic", appid: "wxsim0000000001", secret });
 
@@ -40,7 +41,9 @@ describe("access tokens", () => {
     expect(wrongSecret.code).toBe(40125);
     expect(wrongSecret.message).toMatch(/AppSecret is wrong/);
     expect(wrongSecret.message).not.toContain("not-the-secret");
-    const wrongAppid = (await tokens.fetchFresh({ type: "classic", appid: "wxsim0000000999", secret: "x" }).catch((e: unknown) => e)) as WeChatError;
+    const wrongAppid = (await tokens
+      .fetchFresh({ type: "classic", appid: "wxsim0000000999", secret: "x" })
+      .catch((e: unknown) => e)) as WeChatError;
     expect(wrongAppid.code).toBe(40013);
   });
 
@@ -82,7 +85,8 @@ describe("access tokens", () => {
       const tokens = createTokenManager(database, h);
       const client = new DatacubeClient(h, tokens.source("account:revoke-test", classic()));
       for (let i = 0; i < 5; i++) await client.fetch("getuserread", "2026-02-01", "2026-02-03");
-      const calls = ((await (await fetch(`${revoking.url}/__stats`)).json()) as { calls: Record<string, number> }).calls;
+      const calls = ((await (await fetch(`${revoking.url}/__stats`)).json()) as { calls: Record<string, number> })
+        .calls;
       expect(calls["/cgi-bin/token"]).toBeGreaterThanOrEqual(2);
       expect(calls.getuserread).toBeGreaterThan(5);
     } finally {
@@ -92,7 +96,12 @@ describe("access tokens", () => {
 
   it("syncs with stable tokens and with third-party authorizer tokens", async () => {
     await reset();
-    const stable = await addAccount(database, { authType: "stable", name: "Stable", appid: "wxsim0000000001", secret: "simsecret1" });
+    const stable = await addAccount(database, {
+      authType: "stable",
+      name: "Stable",
+      appid: "wxsim0000000001",
+      secret: "simsecret1",
+    });
     const component = await addAccount(database, {
       authType: "component",
       name: "Authorized",
@@ -102,9 +111,20 @@ describe("access tokens", () => {
       componentVerifyTicket: "ticket@@@sim",
       authorizerRefreshToken: "simrefresh2",
     });
-    const ctx = { database, http, tokens: createTokenManager(database, http), now: () => new Date(`${TODAY}T12:00:00+08:00`) };
+    const ctx = {
+      database,
+      http,
+      tokens: createTokenManager(database, http),
+      now: () => new Date(`${TODAY}T12:00:00+08:00`),
+    };
     for (const account of [stable, component]) {
-      const summary = await runSync(ctx, { accountId: account.id, from: "2026-02-20", to: "2026-02-22", concurrency: 2, endpoints: ["getarticleread"] });
+      const summary = await runSync(ctx, {
+        accountId: account.id,
+        from: "2026-02-20",
+        to: "2026-02-22",
+        concurrency: 2,
+        endpoints: ["getarticleread"],
+      });
       expect(summary.errors, account.authType).toEqual([]);
       expect(summary.calls.getarticleread).toBe(3);
     }
@@ -118,8 +138,18 @@ describe("access tokens", () => {
 
   it("stops a sync at once on wrong credentials and says why", async () => {
     await reset();
-    const account = await addAccount(database, { authType: "classic", name: "Unknown", appid: "wxsim0000000099", secret: "wrong" });
-    const ctx = { database, http, tokens: createTokenManager(database, http), now: () => new Date(`${TODAY}T12:00:00+08:00`) };
+    const account = await addAccount(database, {
+      authType: "classic",
+      name: "Unknown",
+      appid: "wxsim0000000099",
+      secret: "wrong",
+    });
+    const ctx = {
+      database,
+      http,
+      tokens: createTokenManager(database, http),
+      now: () => new Date(`${TODAY}T12:00:00+08:00`),
+    };
     const summary = await runSync(ctx, { accountId: account.id, from: "2026-02-01", to: "2026-02-28", concurrency: 4 });
     expect(summary.fatal).toMatch(/does not know this AppID \(40013\)/);
     const calls = await stats();

@@ -31,7 +31,10 @@ describe("article views (list, detail, compare)", () => {
   let current: ExpectedArticle[];
   beforeAll(async () => {
     h = await createHarness({ today: TODAY, legacyRetiredOn: "never" });
-    for (const [from, to] of [[EARLY_FROM, EARLY_TO], [PREV_FROM, TO]] as const) {
+    for (const [from, to] of [
+      [EARLY_FROM, EARLY_TO],
+      [PREV_FROM, TO],
+    ] as const) {
       const summary = await h.sync(from, to);
       expect(summary.errors).toEqual([]);
     }
@@ -46,7 +49,8 @@ describe("article views (list, detail, compare)", () => {
   });
 
   describe("articles", () => {
-    const load = (from: string, to: string) => articlesView.load(h.database, articlesView.schema.parse({ account: String(h.account.id), from, to }), admin);
+    const load = (from: string, to: string) =>
+      articlesView.load(h.database, articlesView.schema.parse({ account: String(h.account.id), from, to }), admin);
 
     it("lists every article sent in the range with its latest figures and read rate", async () => {
       const data = await load(FROM, TO);
@@ -72,7 +76,12 @@ describe("article views (list, detail, compare)", () => {
       // A publish without notification has no delivered count, so no read rate.
       const silent = current.find((a) => a.delivered === null);
       expect(silent).toBeDefined();
-      if (silent) expect(data.rows.find((r) => r.msgid === silent.msgid)).toMatchObject({ delivered: null, readRate: null, generation: "new" });
+      if (silent)
+        expect(data.rows.find((r) => r.msgid === silent.msgid)).toMatchObject({
+          delivered: null,
+          readRate: null,
+          generation: "new",
+        });
     });
 
     it("totals the period against the previous one of the same length", async () => {
@@ -80,7 +89,11 @@ describe("article views (list, detail, compare)", () => {
       const previous = expectedArticles(h.sim.truth, h.appid, PREV_FROM, PREV_TO, TODAY);
       expect(data.previousRange).toEqual({ from: PREV_FROM, to: PREV_TO });
       const kpi = Object.fromEntries(data.kpis.map((k) => [k.metric, k]));
-      expect(kpi.articles).toMatchObject({ value: current.length, previous: previous.length, abs: current.length - previous.length });
+      expect(kpi.articles).toMatchObject({
+        value: current.length,
+        previous: previous.length,
+        abs: current.length - previous.length,
+      });
       const readers = sum(current.map((a) => a.latest.readers));
       const previousReaders = sum(previous.map((a) => a.latest.readers));
       expect(kpi.readers).toMatchObject({ value: readers, previous: previousReaders });
@@ -93,7 +106,11 @@ describe("article views (list, detail, compare)", () => {
       const data = await load(EARLY_FROM, EARLY_TO);
       const expected = expectedArticles(h.sim.truth, h.appid, EARLY_FROM, EARLY_TO, TODAY);
       expect(data.rows.map((r) => [r.msgid, r.generation, r.readers])).toEqual(
-        expected.map((a) => [a.msgid, a.sendDate < "2025-11-01" ? "legacy" : a.publishType === 0 ? "both" : "new", a.latest.readers]),
+        expected.map((a) => [
+          a.msgid,
+          a.sendDate < "2025-11-01" ? "legacy" : a.publishType === 0 ? "both" : "new",
+          a.latest.readers,
+        ]),
       );
       const empty = await load("2024-03-01", "2024-03-10");
       expect(empty.rows).toEqual([]);
@@ -110,15 +127,24 @@ describe("article views (list, detail, compare)", () => {
       expect(csv.startsWith("\uFEFF")).toBe(true);
       const parsed = Papa.parse<Record<string, string>>(csv.slice(1).trim(), { header: true });
       expect(parsed.data).toHaveLength(current.length);
-      expect(sum(parsed.data.map((r) => Number(r["阅读人数"])))).toBe(data.kpis.find((k) => k.metric === "readers")!.value);
+      expect(sum(parsed.data.map((r) => Number(r["阅读人数"])))).toBe(
+        data.kpis.find((k) => k.metric === "readers")!.value,
+      );
       expect(new Set(parsed.data.map((r) => r["接口"]))).toContain("新旧版");
       const english = articlesView.tables(data, input, en)[0]!;
-      expect(toCsv(english, "en").toString("utf8")).toContain("Send date,Position,Title,Interfaces,Delivered,Readers,Read rate");
+      expect(toCsv(english, "en").toString("utf8")).toContain(
+        "Send date,Position,Title,Interfaces,Delivered,Readers,Read rate",
+      );
     });
   });
 
   describe("article detail", () => {
-    const load = (msgid: string) => articleDetailView.load(h.database, articleDetailView.schema.parse({ account: String(h.account.id), msgid }), admin);
+    const load = (msgid: string) =>
+      articleDetailView.load(
+        h.database,
+        articleDetailView.schema.parse({ account: String(h.account.id), msgid }),
+        admin,
+      );
 
     it("gives the 7-day legacy and 30-day new curves, the headline and the drop-off", async () => {
       // The earliest notified send of the period: its 30-day curve is complete by TODAY.
@@ -151,12 +177,23 @@ describe("article views (list, detail, compare)", () => {
 
       const input = articleDetailView.schema.parse({ account: String(h.account.id), msgid: e.msgid });
       const tables = articleDetailView.tables(data, input, en);
-      expect(tables.map((t) => t.id)).toEqual(["headline", "sources-new", "curves-new", "sources-legacy", "curves-legacy", "interactions", "quality", "dropoff"]);
+      expect(tables.map((t) => t.id)).toEqual([
+        "headline",
+        "sources-new",
+        "curves-new",
+        "sources-legacy",
+        "curves-legacy",
+        "interactions",
+        "quality",
+        "dropoff",
+      ]);
       const sources = tables.find((t) => t.id === "sources-new")!;
       expect(sources.rows).toHaveLength(30);
       expect(sources.rows[29]).toMatchObject({ day: 29, statDate: last.stat_date, readers: last.read_user });
       expect(zh(tables.find((t) => t.id === "sources-legacy")!.columns.at(-4)!.header)).toBe("历史消息页");
-      expect(tables.find((t) => t.id === "headline")!.rows.find((r) => r.metric === "Readers")!.value).toBe(last.read_user);
+      expect(tables.find((t) => t.id === "headline")!.rows.find((r) => r.metric === "Readers")!.value).toBe(
+        last.read_user,
+      );
     });
 
     it("a legacy-only article has no new-generation figures, drop-off or tables for them", async () => {
@@ -164,17 +201,30 @@ describe("article views (list, detail, compare)", () => {
       const data = await load(e.msgid);
       expect(data.article.new).toBeNull();
       expect(data.article.curve.map((p) => p.readers)).toEqual(e.legacy!.map((d) => d.int_page_read_user));
-      expect(data.headline).toMatchObject({ readers: e.latest.readers, likes: null, finishRate: null, delivered: e.delivered });
+      expect(data.headline).toMatchObject({
+        readers: e.latest.readers,
+        likes: null,
+        finishRate: null,
+        delivered: e.delivered,
+      });
       expect(data.dropOff).toBeNull();
       const input = articleDetailView.schema.parse({ account: String(h.account.id), msgid: e.msgid });
-      expect(articleDetailView.tables(data, input, en).map((t) => t.id)).toEqual(["headline", "sources-legacy", "curves-legacy"]);
+      expect(articleDetailView.tables(data, input, en).map((t) => t.id)).toEqual([
+        "headline",
+        "sources-legacy",
+        "curves-legacy",
+      ]);
     });
 
     it("an unknown article is a 404, a malformed id a validation error", async () => {
       await expect(load("1_1")).rejects.toMatchObject({ code: "not_found" });
       await expect(load("1_1")).rejects.toBeInstanceOf(AppError);
-      for (const msgid of ["../etc", "12003_1_2", "abc", "", "12003_"]) expect(articleRefSchema.safeParse({ account: "1", msgid }).success, msgid).toBe(false);
-      expect(articleRefSchema.parse({ account: "3", msgid: "2247483990_1" })).toEqual({ account: 3, msgid: "2247483990_1" });
+      for (const msgid of ["../etc", "12003_1_2", "abc", "", "12003_"])
+        expect(articleRefSchema.safeParse({ account: "1", msgid }).success, msgid).toBe(false);
+      expect(articleRefSchema.parse({ account: "3", msgid: "2247483990_1" })).toEqual({
+        account: 3,
+        msgid: "2247483990_1",
+      });
     });
   });
 
@@ -186,7 +236,9 @@ describe("article views (list, detail, compare)", () => {
       expect(compareSchema.safeParse({ a: ids }).error?.issues[0]?.message).toMatch(/2 to 8/);
       expect(compareSchema.safeParse({ a: [ids[0], ids[0]] }).success).toBe(false);
       for (const bad of ["1-1001_1", "x:1001_1", "0:1001_1", "1:1001_1;drop", "1:", ":1001_1"]) {
-        expect(compareSchema.safeParse({ a: [ids[0], bad] }).error?.issues[0]?.message, bad).toMatch(/is not an article/);
+        expect(compareSchema.safeParse({ a: [ids[0], bad] }).error?.issues[0]?.message, bad).toMatch(
+          /is not an article/,
+        );
       }
       expect(compareSchema.parse({ a: ids.slice(0, 8) }).items).toHaveLength(8);
       expect(compareSchema.parse({ a: ["2:5_1", "1:7_2", "2:5_1"] }).items).toEqual([
@@ -206,12 +258,20 @@ describe("article views (list, detail, compare)", () => {
       const notified = current.findLast((a) => a.publishType === 0 && a.position === 2)!;
       const legacyOnly = expectedArticles(h.sim.truth, h.appid, EARLY_FROM, "2025-10-31", TODAY)[0]!;
       const unknown = `${h.account.id}:1_1`;
-      const input = compareView.schema.parse({ a: [`${h.account.id}:${notified.msgid}`, unknown, `${h.account.id}:${legacyOnly.msgid}`], scale: "per1000" });
+      const input = compareView.schema.parse({
+        a: [`${h.account.id}:${notified.msgid}`, unknown, `${h.account.id}:${legacyOnly.msgid}`],
+        scale: "per1000",
+      });
       const data = await compareView.load(h.database, input, admin);
       expect(data.articles.map((a) => a.msgid)).toEqual([notified.msgid, legacyOnly.msgid]);
       expect(data.missing).toEqual([unknown]);
       const last = notified.new!.at(-1)!;
-      expect(data.articles[0]!.latest).toMatchObject({ readers: last.read_user, sharers: last.share_user, favourites: last.collection_user, likes: last.like_user });
+      expect(data.articles[0]!.latest).toMatchObject({
+        readers: last.read_user,
+        sharers: last.share_user,
+        favourites: last.collection_user,
+        likes: last.like_user,
+      });
       expect(data.articles[0]!.curve).toHaveLength(30);
       expect(data.articles[1]!.curve).toHaveLength(legacyOnly.legacy!.length);
       expect(data.articles[1]!.latest).toMatchObject({ readers: legacyOnly.latest.readers, likes: null, zaikan: null });
@@ -220,13 +280,21 @@ describe("article views (list, detail, compare)", () => {
       expect(tables.map((t) => t.id)).toEqual(["metrics", "curve-readers", "curve-sharers", "curve-favourites"]);
       const metrics = tables[0]!;
       expect(en(metrics.columns[1]!.header)).toBe(`${notified.title} (${notified.sendDate})`);
-      expect(metrics.rows.find((r) => r.metric === "Readers")).toMatchObject({ a0: last.read_user, a1: legacyOnly.latest.readers });
+      expect(metrics.rows.find((r) => r.metric === "Readers")).toMatchObject({
+        a0: last.read_user,
+        a1: legacyOnly.latest.readers,
+      });
       expect(metrics.rows.find((r) => r.metric === "Likes")).toMatchObject({ a0: last.like_user, a1: null });
       // Per 1,000 delivered, aligned by day since send; the legacy curve stops after 7 days.
       const readers = tables[1]!;
       expect(readers.rows).toHaveLength(30);
-      expect(readers.rows[0]).toMatchObject({ day: 0, a0: Math.round((notified.new![0]!.read_user / notified.delivered!) * 1000 * 100) / 100 });
-      expect(readers.rows[6]!.a1).toBe(Math.round((legacyOnly.legacy![6]!.int_page_read_user / legacyOnly.delivered!) * 1000 * 100) / 100);
+      expect(readers.rows[0]).toMatchObject({
+        day: 0,
+        a0: Math.round((notified.new![0]!.read_user / notified.delivered!) * 1000 * 100) / 100,
+      });
+      expect(readers.rows[6]!.a1).toBe(
+        Math.round((legacyOnly.legacy![6]!.int_page_read_user / legacyOnly.delivered!) * 1000 * 100) / 100,
+      );
       expect(readers.rows[7]!.a1).toBeNull();
       const absolute = compareView.tables(data, { ...input, scale: "absolute" }, en)[1]!;
       expect(absolute.rows[29]!.a0).toBe(last.read_user);
@@ -235,7 +303,11 @@ describe("article views (list, detail, compare)", () => {
 
     it("an account not in the database leaves nothing to compare", async () => {
       const e = current[0]!;
-      const data = await compareView.load(h.database, compareView.schema.parse({ a: [`999:${e.msgid}`, `${h.account.id}:1_1`] }), admin);
+      const data = await compareView.load(
+        h.database,
+        compareView.schema.parse({ a: [`999:${e.msgid}`, `${h.account.id}:1_1`] }),
+        admin,
+      );
       expect(data).toEqual({ articles: [], missing: [`999:${e.msgid}`, `${h.account.id}:1_1`] });
     });
   });

@@ -40,21 +40,28 @@ describe("hourly and shares views on both generations", () => {
   });
   afterAll(async () => h?.close());
 
-  const load = async <V extends typeof hourlyView | typeof sharesView>(view: V, from: IsoDate, to: IsoDate, lang: "en" | "zh" = "en") => {
+  const load = async <V extends typeof hourlyView | typeof sharesView>(
+    view: V,
+    from: IsoDate,
+    to: IsoDate,
+    lang: "en" | "zh" = "en",
+  ) => {
     const input = view.schema.parse({ account: String(h.account.id), from, to });
     const data = await view.load(h.database, input, user);
-    const tables = (view.tables as (d: unknown, i: unknown, l: (x: Parameters<typeof headerText>[0]) => string) => ExportTable[])(data, input, (x) =>
-      headerText(x, lang),
-    );
+    const tables = (
+      view.tables as (d: unknown, i: unknown, l: (x: Parameters<typeof headerText>[0]) => string) => ExportTable[]
+    )(data, input, (x) => headerText(x, lang));
     return { data: data as Awaited<ReturnType<V["load"]>>, table: (id: string) => tables.find((t) => t.id === id)! };
   };
   /** The truth's all-sources getuserreadhour rows: the exact totals of the hourly figures. */
   const hourlyTruthTotals = (from: IsoDate, to: IsoDate) => {
-    const rows = (h.sim.truth.rows(h.appid, "getuserreadhour", from, to, { today: LEGACY_TODAY }).list as unknown as {
-      user_source: number;
-      int_page_read_user: number;
-      int_page_read_count: number;
-    }[]).filter((r) => r.user_source === TOTAL_USER_SOURCE);
+    const rows = (
+      h.sim.truth.rows(h.appid, "getuserreadhour", from, to, { today: LEGACY_TODAY }).list as unknown as {
+        user_source: number;
+        int_page_read_user: number;
+        int_page_read_count: number;
+      }[]
+    ).filter((r) => r.user_source === TOTAL_USER_SOURCE);
     return { reads: sum(rows.map((r) => r.int_page_read_count)), readers: sum(rows.map((r) => r.int_page_read_user)) };
   };
 
@@ -83,21 +90,49 @@ describe("hourly and shares views on both generations", () => {
           expect(row[`readers_${c}`], `${e.hour} ${c}`).toBe(e.readers[c] ?? null);
         }
       }
-      expect(hours.columns.find((c) => c.key === "reads_session")!.header).toEqual({ en: "Reads: Account messages", zh: "阅读次数：公众号会话" });
+      expect(hours.columns.find((c) => c.key === "reads_session")!.header).toEqual({
+        en: "Reads: Account messages",
+        zh: "阅读次数：公众号会话",
+      });
 
       const totals = hourlyTruthTotals(date, date);
       const previous = hourlyTruthTotals("2026-05-31", "2026-05-31");
       expect(totals.reads).toBe(sum(expected.map((e) => e.totalReads)));
       const kpis = table("kpis");
       expect(kpis.rows).toEqual([
-        { metric: "Reads (times)", value: totals.reads, previous: previous.reads, pct: (totals.reads - previous.reads) / previous.reads, days: 1, previousDays: 1 },
-        { metric: "Readers (people)", value: totals.readers, previous: previous.readers, pct: (totals.readers - previous.readers) / previous.readers, days: 1, previousDays: 1 },
+        {
+          metric: "Reads (times)",
+          value: totals.reads,
+          previous: previous.reads,
+          pct: (totals.reads - previous.reads) / previous.reads,
+          days: 1,
+          previousDays: 1,
+        },
+        {
+          metric: "Readers (people)",
+          value: totals.readers,
+          previous: previous.readers,
+          pct: (totals.readers - previous.readers) / previous.readers,
+          days: 1,
+          previousDays: 1,
+        },
       ]);
 
       // 2026-06-01 is a Monday: one heatmap row with the day's reads, the other six empty.
       const heat = table("heatmap");
-      expect(heat.rows.map((r) => r.weekday)).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
-      expect(heat.rows[0]).toEqual({ weekday: "Monday", ...Object.fromEntries(expected.map((e) => [`h${e.hour}`, e.totalReads])) });
+      expect(heat.rows.map((r) => r.weekday)).toEqual([
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+      ]);
+      expect(heat.rows[0]).toEqual({
+        weekday: "Monday",
+        ...Object.fromEntries(expected.map((e) => [`h${e.hour}`, e.totalReads])),
+      });
       expect(Object.values(heat.rows[1]!).filter((v) => v !== null)).toEqual(["Tuesday"]);
     });
 
@@ -115,7 +150,8 @@ describe("hourly and shares views on both generations", () => {
 
       const heat = table("heatmap");
       expect(heat.rows.map((r) => r.weekday)).toEqual(["周一", "周二", "周三", "周四", "周五", "周六", "周日"]);
-      for (const cell of expected.heatmap) expect(heat.rows[cell.weekday - 1]![`h${cell.hour}`], `${cell.weekday}:${cell.hour}`).toBe(cell.reads);
+      for (const cell of expected.heatmap)
+        expect(heat.rows[cell.weekday - 1]![`h${cell.hour}`], `${cell.weekday}:${cell.hour}`).toBe(cell.reads);
       expect(heat.columns.map((c) => c.key)).toEqual(["weekday", ...Array.from({ length: 24 }, (_, i) => `h${i}`)]);
 
       const totals = hourlyTruthTotals(from, to);
@@ -128,7 +164,12 @@ describe("hourly and shares views on both generations", () => {
 
     it("after the retirement: no hourly figures, where they end, and the 30 days that have them", async () => {
       const { data, table } = await load(hourlyView, "2026-07-01", "2026-07-19");
-      expect(data).toMatchObject({ daysWithData: 0, lastDateWithData: LAST_LEGACY, heatmap: [], rangeWithData: { from: "2026-05-31", to: LAST_LEGACY } });
+      expect(data).toMatchObject({
+        daysWithData: 0,
+        lastDateWithData: LAST_LEGACY,
+        heatmap: [],
+        rangeWithData: { from: "2026-05-31", to: LAST_LEGACY },
+      });
       expect(table("hours").rows).toEqual([]);
       expect(table("heatmap").rows).toEqual([]);
       // The previous 19 days had hourly figures up to 06-29: the previous totals are theirs.
@@ -144,7 +185,10 @@ describe("hourly and shares views on both generations", () => {
       const expected = expectedHourlyAverage(h.sim.truth, h.appid, "2026-06-20", LAST_LEGACY, LEGACY_TODAY);
       expect(data.daysWithData).toBe(10);
       expect(table("hours").rows.map((r) => r.reads_total)).toEqual(expected.hours.map((e) => e.totalReads));
-      expect(table("kpis").rows[0]).toMatchObject({ value: hourlyTruthTotals("2026-06-20", LAST_LEGACY).reads, days: 10 });
+      expect(table("kpis").rows[0]).toMatchObject({
+        value: hourlyTruthTotals("2026-06-20", LAST_LEGACY).reads,
+        days: 10,
+      });
     });
   });
 
@@ -190,10 +234,26 @@ describe("hourly and shares views on both generations", () => {
       expect(sharers).toBe(sum(Object.values(expected.totals).map((t) => t.shareUser)));
       const previousSharers = sum(Object.values(previous.totals).map((t) => t.shareUser));
       expect(table("kpis").rows).toEqual([
-        { metric: "分享次数", value: shares, previous: previousShares, pct: (shares - previousShares) / previousShares, days: 7, previousDays: 7 },
-        { metric: "分享人数", value: sharers, previous: previousSharers, pct: (sharers - previousSharers) / previousSharers, days: 7, previousDays: 7 },
+        {
+          metric: "分享次数",
+          value: shares,
+          previous: previousShares,
+          pct: (shares - previousShares) / previousShares,
+          days: 7,
+          previousDays: 7,
+        },
+        {
+          metric: "分享人数",
+          value: sharers,
+          previous: previousSharers,
+          pct: (sharers - previousSharers) / previousSharers,
+          days: 7,
+          previousDays: 7,
+        },
       ]);
-      expect(table("newSharers").rows).toEqual(eachDay(from, to).map((date) => ({ date, sharers: fresh.newSharers[date] })));
+      expect(table("newSharers").rows).toEqual(
+        eachDay(from, to).map((date) => ({ date, sharers: fresh.newSharers[date] })),
+      );
       expect(data.newOnlyDays).toBe(0);
     });
 
@@ -202,10 +262,19 @@ describe("hourly and shares views on both generations", () => {
       const to = "2026-07-19";
       const { data, table } = await load(sharesView, from, to);
       const fresh = expectedShares(h.sim.truth, h.appid, from, to, TODAY);
-      expect(data).toMatchObject({ daysWithData: 0, hourlyDaysWithData: 0, sceneDays: [], newOnlyDays: 19, newDays: 19, lastDateWithData: LAST_LEGACY });
+      expect(data).toMatchObject({
+        daysWithData: 0,
+        hourlyDaysWithData: 0,
+        sceneDays: [],
+        newOnlyDays: 19,
+        newDays: 19,
+        lastDateWithData: LAST_LEGACY,
+      });
       expect(table("daily").rows).toEqual([]);
       expect(table("hourly").rows).toEqual([]);
-      expect(table("newSharers").rows).toEqual(eachDay(from, to).map((date) => ({ date, sharers: fresh.newSharers[date] })));
+      expect(table("newSharers").rows).toEqual(
+        eachDay(from, to).map((date) => ({ date, sharers: fresh.newSharers[date] })),
+      );
       const [shares, sharers] = table("kpis").rows;
       expect(shares).toMatchObject({ value: null, days: 0 });
       expect(sharers).toMatchObject({ value: sum(Object.values(fresh.newSharers)), days: 19 });
@@ -219,7 +288,9 @@ describe("hourly and shares views on both generations", () => {
       const fresh = expectedShares(h.sim.truth, h.appid, from, to, TODAY);
       expect(data.sceneDays.map((d) => d.date)).toEqual(eachDay(from, LAST_LEGACY));
       expect(data.newOnlyDays).toBe(5);
-      expect(table("daily").rows.map((r) => r.count_2)).toEqual(eachDay(from, LAST_LEGACY).map((d) => legacy.byDay[d]![2]!.shareCount));
+      expect(table("daily").rows.map((r) => r.count_2)).toEqual(
+        eachDay(from, LAST_LEGACY).map((d) => legacy.byDay[d]![2]!.shareCount),
+      );
       expect(table("hourly").rows[20]!.count_1).toBe(legacy.hours[20]![1]!.shareCount);
       expect(table("newSharers").rows).toHaveLength(10);
       expect(table("kpis").rows.map((r) => [r.value, r.days])).toEqual([

@@ -8,7 +8,15 @@ import {
   channelsFromScenes,
   shareSceneLabel,
 } from "@/lib/analytics/channels";
-import { delta, deliveredFromRate, per1000Delivered, positionOf, previousPeriod, rate, round1 } from "@/lib/analytics/metrics";
+import {
+  delta,
+  deliveredFromRate,
+  per1000Delivered,
+  positionOf,
+  previousPeriod,
+  rate,
+  round1,
+} from "@/lib/analytics/metrics";
 
 describe("derived metrics", () => {
   it("rate is null without a denominator", () => {
@@ -63,7 +71,15 @@ describe("derived metrics", () => {
 
 describe("read-source channels", () => {
   it("maps legacy user_source codes; 99999999 is the total; 3 and unknown codes are other", () => {
-    expect([0, 1, 2, 4, 5, 6, 7].map(channelOfUserSource)).toEqual(["session", "friends", "moments", "profile", "other", "recommend", "search"]);
+    expect([0, 1, 2, 4, 5, 6, 7].map(channelOfUserSource)).toEqual([
+      "session",
+      "friends",
+      "moments",
+      "profile",
+      "other",
+      "recommend",
+      "search",
+    ]);
     expect(channelOfUserSource(99_999_999)).toBeNull();
     expect(channelOfUserSource(3)).toBe("other");
     expect(channelOfUserSource(42)).toBe("other");
@@ -86,8 +102,24 @@ describe("read-source channels", () => {
 
   it("labels every channel in English and in each generation's own Chinese", () => {
     expect(Object.keys(CHANNEL_LABELS).sort()).toEqual([...CHANNELS].sort());
-    expect(CHANNELS.map((c) => CHANNEL_LABELS[c].zhLegacy)).toEqual(["公众号会话", "好友转发", "朋友圈", "历史消息页", "看一看", "搜一搜", "其他"]);
-    expect(CHANNELS.map((c) => CHANNEL_LABELS[c].zhNew)).toEqual(["公众号消息", "聊天会话", "朋友圈", "公众号主页", "推荐", "搜一搜", "其他"]);
+    expect(CHANNELS.map((c) => CHANNEL_LABELS[c].zhLegacy)).toEqual([
+      "公众号会话",
+      "好友转发",
+      "朋友圈",
+      "历史消息页",
+      "看一看",
+      "搜一搜",
+      "其他",
+    ]);
+    expect(CHANNELS.map((c) => CHANNEL_LABELS[c].zhNew)).toEqual([
+      "公众号消息",
+      "聊天会话",
+      "朋友圈",
+      "公众号主页",
+      "推荐",
+      "搜一搜",
+      "其他",
+    ]);
   });
 
   it("reads stored scene arrays and breakdowns, folding unknown scenes into other", () => {

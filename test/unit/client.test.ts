@@ -34,7 +34,13 @@ function tokens(initial = "TOKEN-1"): TokenSource & { invalidated: string[] } {
   };
 }
 
-const http = (transport: Transport): HttpOptions => ({ baseUrl: "http://wechat.test", timeoutMs: 1000, maxAttempts: 4, minBackoffMs: 1, transport });
+const http = (transport: Transport): HttpOptions => ({
+  baseUrl: "http://wechat.test",
+  timeoutMs: 1000,
+  maxAttempts: 4,
+  minBackoffMs: 1,
+  transport,
+});
 const ok = (list: unknown[], extra: object = {}) => ({ body: JSON.stringify({ list, ...extra }) });
 const err = (errcode: number, errmsg = "x rid: 1-2-3") => ({ body: JSON.stringify({ errcode, errmsg }) });
 const shareRow = { ref_date: "2026-01-05", share_scene: 1, share_count: 10, share_user: 7 };
@@ -57,7 +63,13 @@ describe("DatacubeClient", () => {
   });
 
   it("retries -1, 45011, HTTP 5xx, network errors and cut-off JSON, then succeeds", async () => {
-    const f = scriptedFetch([err(-1), { status: 503, body: "<html>busy</html>" }, "network-error", { body: '{"list":[{"ref_da' }, ok([shareRow])]);
+    const f = scriptedFetch([
+      err(-1),
+      { status: 503, body: "<html>busy</html>" },
+      "network-error",
+      { body: '{"list":[{"ref_da' },
+      ok([shareRow]),
+    ]);
     const client = new DatacubeClient({ ...http(f.impl), maxAttempts: 5 }, tokens());
     const answer = await client.fetch("getusershare", "2026-01-05", "2026-01-05");
     expect(answer.rows).toHaveLength(1);
@@ -66,7 +78,9 @@ describe("DatacubeClient", () => {
 
   it("gives up after maxAttempts with a transient error", async () => {
     const f = scriptedFetch([err(-1), err(45011), err(-1), err(-1), ok([])]);
-    const error = await new DatacubeClient(http(f.impl), tokens()).fetch("getusershare", "2026-01-05", "2026-01-05").catch((e: unknown) => e);
+    const error = await new DatacubeClient(http(f.impl), tokens())
+      .fetch("getusershare", "2026-01-05", "2026-01-05")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeChatError);
     expect((error as WeChatError).kind).toBe("transient");
     expect(f.seen).toHaveLength(4);
@@ -93,7 +107,9 @@ describe("DatacubeClient", () => {
     ];
     for (const [code, kind] of cases) {
       const f = scriptedFetch([{ ...err(code), contentType: "text/plain" }, ok([])]);
-      const error = (await new DatacubeClient(http(f.impl), tokens()).fetch("getusershare", "2026-01-05", "2026-01-05").catch((e: unknown) => e)) as WeChatError;
+      const error = (await new DatacubeClient(http(f.impl), tokens())
+        .fetch("getusershare", "2026-01-05", "2026-01-05")
+        .catch((e: unknown) => e)) as WeChatError;
       expect(error.kind, String(code)).toBe(kind);
       expect(error.code).toBe(code);
       expect(f.seen, String(code)).toHaveLength(1);
@@ -102,13 +118,18 @@ describe("DatacubeClient", () => {
 
   it("rejects rows that are not the documented shape, naming the row and field", async () => {
     const f = scriptedFetch([ok([shareRow, { ...shareRow, share_count: "many" }])]);
-    const error = (await new DatacubeClient(http(f.impl), tokens()).fetch("getusershare", "2026-01-05", "2026-01-05").catch((e: unknown) => e)) as WeChatError;
+    const error = (await new DatacubeClient(http(f.impl), tokens())
+      .fetch("getusershare", "2026-01-05", "2026-01-05")
+      .catch((e: unknown) => e)) as WeChatError;
     expect(error.kind).toBe("invalid_response");
     expect(error.message).toMatch(/list\[1\] share_count/);
   });
 
   it("rejects an answer without a list and a bad ref_hour", async () => {
-    const f = scriptedFetch([{ body: '{"data":[]}' }, ok([{ ref_date: "2026-01-05", ref_hour: 7, share_scene: 1, share_count: 1, share_user: 1 }])]);
+    const f = scriptedFetch([
+      { body: '{"data":[]}' },
+      ok([{ ref_date: "2026-01-05", ref_hour: 7, share_scene: 1, share_count: 1, share_user: 1 }]),
+    ]);
     const client = new DatacubeClient(http(f.impl), tokens());
     await expect(client.fetch("getusershare", "2026-01-05", "2026-01-05")).rejects.toThrow(/no "list" array/);
     await expect(client.fetch("getusersharehour", "2026-01-05", "2026-01-05")).rejects.toThrow(/HHMM/);
@@ -116,14 +137,21 @@ describe("DatacubeClient", () => {
 
   it("never puts the token into an error message", async () => {
     const f = scriptedFetch(["network-error", "network-error", "network-error", "network-error"]);
-    const error = (await new DatacubeClient(http(f.impl), tokens("SEKRIT-TOKEN")).fetch("getusershare", "2026-01-05", "2026-01-05").catch((e: unknown) => e)) as Error;
+    const error = (await new DatacubeClient(http(f.impl), tokens("SEKRIT-TOKEN"))
+      .fetch("getusershare", "2026-01-05", "2026-01-05")
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).not.toContain("SEKRIT-TOKEN");
   });
 });
 
 describe("errors", () => {
   it("explains 40164 with the IP to whitelist", () => {
-    const e = errorFromCode(40164, "invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist rid: 6117", "token", 200);
+    const e = errorFromCode(
+      40164,
+      "invalid ip 218.58.124.130 ipv6 ::ffff:218.58.124.130, not in whitelist rid: 6117",
+      "token",
+      200,
+    );
     expect(e.ip).toBe("218.58.124.130");
     expect(e.message).toContain("IP to add: 218.58.124.130");
   });

@@ -8,7 +8,16 @@ const yesterday = "2026-10-31";
 const from = addDaysIso(yesterday, -364);
 
 const plan = (over: Partial<Parameters<typeof planSync>[0]> = {}) =>
-  planSync({ endpoints: ENDPOINT_NAMES, from, to: yesterday, today, ledger: [], retired: new Set(), quotaBlockedOn: new Map(), ...over });
+  planSync({
+    endpoints: ENDPOINT_NAMES,
+    from,
+    to: yesterday,
+    today,
+    ledger: [],
+    retired: new Set(),
+    quotaBlockedOn: new Map(),
+    ...over,
+  });
 
 const callsPerEndpoint = (windows: { endpoint: EndpointName }[]) =>
   windows.reduce<Record<string, number>>((acc, w) => ({ ...acc, [w.endpoint]: (acc[w.endpoint] ?? 0) + 1 }), {});
@@ -61,12 +70,18 @@ describe("planSync", () => {
       { endpoint: "getuserread", beginDate: "2026-10-02", endDate: "2026-10-02", status: "final" },
     ];
     const p = plan({ endpoints: ["getuserread"], from: "2026-10-01", to: "2026-10-03", ledger });
-    expect(p.windows.map((w) => `${w.beginDate}..${w.endDate}`)).toEqual(["2026-10-01..2026-10-01", "2026-10-03..2026-10-03"]);
+    expect(p.windows.map((w) => `${w.beginDate}..${w.endDate}`)).toEqual([
+      "2026-10-01..2026-10-01",
+      "2026-10-03..2026-10-03",
+    ]);
   });
 
   it("skips retired endpoints, and quota-blocked ones only on the day they ran out", () => {
     const retired = new Set(["getarticlesummary"]);
-    const quotaBlockedOn = new Map([["getuserread", today], ["getusershare", "2026-10-30"]]);
+    const quotaBlockedOn = new Map([
+      ["getuserread", today],
+      ["getusershare", "2026-10-30"],
+    ]);
     const p = plan({ retired, quotaBlockedOn });
     const calls = callsPerEndpoint(p.windows);
     expect(calls.getarticlesummary).toBeUndefined();
@@ -84,7 +99,14 @@ describe("planSync", () => {
 
 describe("answerStatus", () => {
   const status = (endpoint: EndpointName, endDate: string, extra: Partial<Parameters<typeof answerStatus>[0]> = {}) =>
-    answerStatus({ window: { endpoint, beginDate: endDate, endDate }, today, beijingHour: 12, isDelay: false, rowCount: 5, ...extra });
+    answerStatus({
+      window: { endpoint, beginDate: endDate, endDate },
+      today,
+      beijingHour: 12,
+      isDelay: false,
+      rowCount: 5,
+      ...extra,
+    });
 
   it("keeps cumulative curves provisional while they can still grow", () => {
     expect(status("getarticletotal", yesterday)).toBe("provisional");

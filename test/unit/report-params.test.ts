@@ -18,8 +18,12 @@ describe("date range presets", () => {
     expect(resolveRange("month", "2026-03-15")).toEqual({ from: "2026-03-01", to: "2026-03-14" });
   });
   it("a malformed custom range falls back to the default instead of failing the page", () => {
-    expect(resolveRange("custom", today, { from: "2026-02-10", to: "2026-02-01" })).toEqual(resolveRange("last30", today));
-    expect(readReportState({ range: "custom", from: "2026-02-30", to: "x" }, today)).toMatchObject(resolveRange("last30", today));
+    expect(resolveRange("custom", today, { from: "2026-02-10", to: "2026-02-01" })).toEqual(
+      resolveRange("last30", today),
+    );
+    expect(readReportState({ range: "custom", from: "2026-02-30", to: "x" }, today)).toMatchObject(
+      resolveRange("last30", today),
+    );
   });
   it("reads account and range from the URL", () => {
     const state = readReportState(new URLSearchParams("account=3&from=2026-01-05&to=2026-01-09"), today);
@@ -31,16 +35,29 @@ describe("date range presets", () => {
 describe("data view parameters", () => {
   it("reject impossible dates, reversed and over-long ranges with a message naming the field", () => {
     const bad = (q: object) => accountRangeSchema.safeParse({ account: "1", ...q }).error?.issues[0];
-    expect(bad({ from: "2026-02-30", to: "2026-03-01" })).toMatchObject({ path: ["from"], message: expect.stringMatching(/YYYY-MM-DD/) });
+    expect(bad({ from: "2026-02-30", to: "2026-03-01" })).toMatchObject({
+      path: ["from"],
+      message: expect.stringMatching(/YYYY-MM-DD/),
+    });
     expect(bad({ from: "2026-03-01", to: "2026-02-01" })).toMatchObject({ path: ["from"] });
     expect(bad({ from: "2024-01-01", to: "2026-02-01" })).toMatchObject({ path: ["to"] });
     expect(accountRangeSchema.safeParse({ account: "abc", from: "2026-01-01", to: "2026-01-02" }).success).toBe(false);
-    expect(accountRangeSchema.parse({ account: "2", from: "2026-01-01", to: "2026-01-02" })).toEqual({ account: 2, from: "2026-01-01", to: "2026-01-02" });
+    expect(accountRangeSchema.parse({ account: "2", from: "2026-01-01", to: "2026-01-02" })).toEqual({
+      account: 2,
+      from: "2026-01-01",
+      to: "2026-01-02",
+    });
   });
 });
 
 describe("account rights", () => {
-  const user = (role: SessionUser["role"], accountIds: number[]): SessionUser => ({ id: 1, email: "a@b.c", name: "", role, accountIds });
+  const user = (role: SessionUser["role"], accountIds: number[]): SessionUser => ({
+    id: 1,
+    email: "a@b.c",
+    name: "",
+    role,
+    accountIds,
+  });
   it("admins see and manage every existing account", () => {
     expect(canSeeAccount(user("admin", [7]), 7)).toBe(true);
     expect(canManageAccount(user("admin", [7]), 7)).toBe(true);

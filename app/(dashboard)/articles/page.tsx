@@ -1,7 +1,11 @@
 import { guardReportPage } from "@/lib/auth/page-guard";
 import { ArticlesReport } from "@/components/articles/articles-report";
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ArticlesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardReportPage(await searchParams);
   return <ArticlesReport />;
 }

@@ -1,7 +1,11 @@
 import { guardReportPage } from "@/lib/auth/page-guard";
 import { HourlyReport } from "@/components/hourly/hourly-report";
 
-export default async function HourlyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HourlyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardReportPage(await searchParams);
   return <HourlyReport />;
 }

@@ -1,7 +1,11 @@
 import { guardReportPage } from "@/lib/auth/page-guard";
 import { SharesReport } from "@/components/shares/shares-report";
 
-export default async function SharesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SharesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await guardReportPage(await searchParams);
   return <SharesReport />;
 }

@@ -14,17 +14,25 @@ const en = {
   "admin.err.generic": "That did not work: {message}",
 
   // WeChat's problems in plain words, by errcode
-  "admin.wechat.40013": "WeChat does not know this AppID (40013). Check the AppID: it is under 设置与开发 → 基本配置 in the WeChat admin console.",
-  "admin.wechat.40125": "The AppSecret is wrong (40125). Copy it again from 设置与开发 → 基本配置 (reset it there if nobody has it any more).",
-  "admin.wechat.40164": "WeChat refused this server's IP address (40164). Add {ip} to the account's IP whitelist (设置与开发 → 基本配置 → IP白名单), then test again.",
-  "admin.wechat.40164.noIp": "WeChat refused this server's IP address (40164). Add this server's public IP to the account's IP whitelist (设置与开发 → 基本配置 → IP白名单), then test again.",
+  "admin.wechat.40013":
+    "WeChat does not know this AppID (40013). Check the AppID: it is under 设置与开发 → 基本配置 in the WeChat admin console.",
+  "admin.wechat.40125":
+    "The AppSecret is wrong (40125). Copy it again from 设置与开发 → 基本配置 (reset it there if nobody has it any more).",
+  "admin.wechat.40164":
+    "WeChat refused this server's IP address (40164). Add {ip} to the account's IP whitelist (设置与开发 → 基本配置 → IP白名单), then test again.",
+  "admin.wechat.40164.noIp":
+    "WeChat refused this server's IP address (40164). Add this server's public IP to the account's IP whitelist (设置与开发 → 基本配置 → IP白名单), then test again.",
   "admin.wechat.40243": "The AppSecret is frozen (40243). Unfreeze or reset it in the WeChat admin console.",
   "admin.wechat.41002": "The AppID is missing (41002).",
   "admin.wechat.41004": "The AppSecret is missing (41004).",
-  "admin.wechat.48001": "This account may not use the data interfaces (48001): only verified (认证) Official Accounts can, and a third-party platform also needs permission set 7.",
-  "admin.wechat.50001": "This account is not authorized for the data interfaces (50001). A third-party platform needs permission set 7.",
-  "admin.wechat.61003": "This account has not authorized the third-party platform (61003). Check the authorizer AppID and refresh token.",
-  "admin.wechat.61006": "The component_verify_ticket is invalid or expired (61006). Use the latest ticket WeChat pushed to the platform.",
+  "admin.wechat.48001":
+    "This account may not use the data interfaces (48001): only verified (认证) Official Accounts can, and a third-party platform also needs permission set 7.",
+  "admin.wechat.50001":
+    "This account is not authorized for the data interfaces (50001). A third-party platform needs permission set 7.",
+  "admin.wechat.61003":
+    "This account has not authorized the third-party platform (61003). Check the authorizer AppID and refresh token.",
+  "admin.wechat.61006":
+    "The component_verify_ticket is invalid or expired (61006). Use the latest ticket WeChat pushed to the platform.",
   "admin.wechat.45009": "The daily quota of the data interface is used up (45009). The connection itself works.",
   "admin.wechat.-1": "WeChat is busy (-1). Try again in a few minutes.",
   "admin.wechat.other": "WeChat answered errcode {code}: {message}",
@@ -67,12 +75,14 @@ const en = {
   "admin.add.type": "How Readout gets access tokens",
   "admin.add.classic": "AppID and AppSecret",
   "admin.add.stable": "AppID and AppSecret, stable token",
-  "admin.add.stableHint": "The stable token interface does not invalidate tokens other systems hold for the same account.",
+  "admin.add.stableHint":
+    "The stable token interface does not invalidate tokens other systems hold for the same account.",
   "admin.add.component": "Third-party platform (authorizer)",
   "admin.add.submit": "Add account",
   "admin.add.adding": "Adding…",
   "admin.add.done": "Added “{name}”. Open it to start the first sync.",
-  "admin.add.hint": "Secrets are encrypted on the server and never shown again, not even masked. Test the connection before adding.",
+  "admin.add.hint":
+    "Secrets are encrypted on the server and never shown again, not even masked. Test the connection before adding.",
   "admin.field.name": "Name",
   "admin.field.appid": "AppID",
   "admin.field.secret": "AppSecret",
@@ -101,7 +111,8 @@ const en = {
   "admin.sync.nowHint": "Fetches from the day after the newest final day (30 days for a new account) up to yesterday.",
   "admin.sync.backfill": "Backfill",
   "admin.sync.backfillStart": "Start backfill",
-  "admin.sync.backfillHint": "Any range from 2014-12-01 to yesterday, at most 366 days at a time. Days already final are skipped.",
+  "admin.sync.backfillHint":
+    "Any range from 2014-12-01 to yesterday, at most 366 days at a time. Days already final are skipped.",
   "admin.sync.started": "Sync started: run {id}, {from} – {to}.",
   "admin.sync.starting": "Starting…",
   "admin.sync.run": "Run {id}: {from} – {to}",
@@ -151,7 +162,8 @@ const en = {
   "admin.grid.nothingToFetch": "Nothing in this range can be fetched again",
   "admin.grid.earlierData": "Figures from an earlier fetch are kept.",
   "admin.grid.fetchedAt": "Fetched {time}.",
-  "admin.grid.counts": "{final} final · {provisional} provisional · {missing} missing · {failed} failed · {quota} quota · {retired} retired",
+  "admin.grid.counts":
+    "{final} final · {provisional} provisional · {missing} missing · {failed} failed · {quota} quota · {retired} retired",
   "admin.grid.hint": "Rows are WeChat's interfaces, columns Beijing days. Point at a cell for the reason.",
   "admin.status.final": "Final",
   "admin.status.provisional": "Provisional",
@@ -161,13 +173,17 @@ const en = {
   "admin.status.retired": "Retired",
   "admin.status.unavailable": "No data",
   "admin.reason.final": "Fetched; WeChat will not change these figures any more.",
-  "admin.reason.provisional-mutable": "Fetched, but cumulative figures still grow; Readout fetches this day again until they settle.",
-  "admin.reason.provisional": "Fetched, but WeChat had not finished the figures (is_delay, or fetched before 08:00); the next sync fetches it again.",
-  "admin.reason.provisional-retired": "Fetched while the figures could still change; the interface has since been retired, so they stay as they are.",
+  "admin.reason.provisional-mutable":
+    "Fetched, but cumulative figures still grow; Readout fetches this day again until they settle.",
+  "admin.reason.provisional":
+    "Fetched, but WeChat had not finished the figures (is_delay, or fetched before 08:00); the next sync fetches it again.",
+  "admin.reason.provisional-retired":
+    "Fetched while the figures could still change; the interface has since been retired, so they stay as they are.",
   "admin.reason.missing": "Not fetched yet.",
   "admin.reason.failed": "The last fetch failed.",
   "admin.reason.quota": "WeChat's daily quota for this interface was used up (45009); a later sync fetches it.",
-  "admin.reason.quota-today": "Not fetched: the daily quota for this interface ran out today (45009); tomorrow's sync continues.",
+  "admin.reason.quota-today":
+    "Not fetched: the daily quota for this interface ran out today (45009); tomorrow's sync continues.",
   "admin.reason.retired": "WeChat has retired this interface (47009); history fetched before stays.",
   "admin.reason.before-first-date": "WeChat has no data for this interface before its first day.",
   "admin.reason.not-published": "WeChat publishes a day's figures the next morning.",
@@ -219,12 +235,15 @@ const zh: Record<keyof typeof en, string> = {
 
   "admin.wechat.40013": "微信不认识这个 AppID（40013）。请核对 AppID：在公众平台“设置与开发 → 基本配置”中查看。",
   "admin.wechat.40125": "AppSecret 不正确（40125）。请从“设置与开发 → 基本配置”重新复制（如无人保存，可在那里重置）。",
-  "admin.wechat.40164": "微信拒绝了本服务器的 IP 地址（40164）。请把 {ip} 加入公众号的 IP 白名单（设置与开发 → 基本配置 → IP白名单），然后再测试。",
-  "admin.wechat.40164.noIp": "微信拒绝了本服务器的 IP 地址（40164）。请把本服务器的公网 IP 加入公众号的 IP 白名单（设置与开发 → 基本配置 → IP白名单），然后再测试。",
+  "admin.wechat.40164":
+    "微信拒绝了本服务器的 IP 地址（40164）。请把 {ip} 加入公众号的 IP 白名单（设置与开发 → 基本配置 → IP白名单），然后再测试。",
+  "admin.wechat.40164.noIp":
+    "微信拒绝了本服务器的 IP 地址（40164）。请把本服务器的公网 IP 加入公众号的 IP 白名单（设置与开发 → 基本配置 → IP白名单），然后再测试。",
   "admin.wechat.40243": "AppSecret 已被冻结（40243）。请在公众平台解冻或重置。",
   "admin.wechat.41002": "缺少 AppID（41002）。",
   "admin.wechat.41004": "缺少 AppSecret（41004）。",
-  "admin.wechat.48001": "该公众号无权使用数据统计接口（48001）：只有已认证的公众号可以使用，第三方平台还需要获得权限集 7。",
+  "admin.wechat.48001":
+    "该公众号无权使用数据统计接口（48001）：只有已认证的公众号可以使用，第三方平台还需要获得权限集 7。",
   "admin.wechat.50001": "该公众号未获得数据统计接口的授权（50001）。第三方平台需要获得权限集 7。",
   "admin.wechat.61003": "该公众号没有授权给这个第三方平台（61003）。请核对授权方 AppID 和刷新令牌。",
   "admin.wechat.61006": "component_verify_ticket 无效或已过期（61006）。请使用微信最近推送给平台的 ticket。",
@@ -348,7 +367,8 @@ const zh: Record<keyof typeof en, string> = {
   "admin.grid.nothingToFetch": "此范围内没有可以再获取的数据",
   "admin.grid.earlierData": "保留了更早一次获取的数据。",
   "admin.grid.fetchedAt": "获取于 {time}。",
-  "admin.grid.counts": "最终 {final} · 临时 {provisional} · 缺失 {missing} · 失败 {failed} · 超出配额 {quota} · 已下线 {retired}",
+  "admin.grid.counts":
+    "最终 {final} · 临时 {provisional} · 缺失 {missing} · 失败 {failed} · 超出配额 {quota} · 已下线 {retired}",
   "admin.grid.hint": "每行是一个微信接口，每列是一个北京时间日期。鼠标停在格子上可查看原因。",
   "admin.status.final": "最终数据",
   "admin.status.provisional": "临时数据",

@@ -8,7 +8,8 @@ export const articles = {
     "articles.kpi.sharers": "Sharers",
     "articles.kpi.favourites": "Favourites",
     "articles.table": "Articles",
-    "articles.empty": "No article of this account was sent between {from} and {to}, or Readout has not fetched that period yet (an article appears after a sync that covers its send date).",
+    "articles.empty":
+      "No article of this account was sent between {from} and {to}, or Readout has not fetched that period yet (an article appears after a sync that covers its send date).",
     "articles.search": "Search titles or article ids",
     "articles.count": "{shown} of {total} articles",
     "articles.noMatch": "No article matches “{q}”.",
@@ -21,7 +22,8 @@ export const articles = {
     "articles.previousPage": "← Previous",
     "articles.nextPage": "Next →",
     "articles.pageOf": "Page {page} of {pages}",
-    "articles.note": "Read rate = readers / delivered (followers the send was delivered to); share rate = sharers / readers. A publish without notification has no delivered count. Send dates are Beijing dates.",
+    "articles.note":
+      "Read rate = readers / delivered (followers the send was delivered to); share rate = sharers / readers. A publish without notification has no delivered count. Send dates are Beijing dates.",
     "articles.col.select": "Compare",
     "articles.col.title": "Title",
     "articles.col.sendDate": "Send date",
@@ -42,8 +44,10 @@ export const articles = {
     "articles.generation.legacy": "Legacy",
     "articles.generation.new": "New",
     "articles.generation.both": "Both",
-    "articles.generation.legacy.hint": "Only the legacy interface (getarticletotal, 7 days after sending) has this article",
-    "articles.generation.new.hint": "Only the new interface (getarticletotaldetail, 30 days after sending) has this article",
+    "articles.generation.legacy.hint":
+      "Only the legacy interface (getarticletotal, 7 days after sending) has this article",
+    "articles.generation.new.hint":
+      "Only the new interface (getarticletotaldetail, 30 days after sending) has this article",
     "articles.generation.both.hint": "Both generations have this article; the figures shown are the new interface's",
 
     "articleDetail.back": "All articles",
@@ -66,16 +70,22 @@ export const articles = {
     "articleDetail.metric.comments": "Comments",
     "articleDetail.metric.finishRate": "Finish rate",
     "articleDetail.metric.avgActiveMinutes": "Average reading time",
-    "articleDetail.bothNote": "Both generations of WeChat's interfaces have this article: the new one (getarticletotaldetail) for {newDays} days after sending, the legacy one (getarticletotal) for {legacyDays}. They agree on the days both cover.",
+    "articleDetail.bothNote":
+      "Both generations of WeChat's interfaces have this article: the new one (getarticletotaldetail) for {newDays} days after sending, the legacy one (getarticletotal) for {legacyDays}. They agree on the days both cover.",
     "articleDetail.chooseGeneration": "Curve to show",
     "articleDetail.curveOf.new": "New interfaces ({days} days)",
     "articleDetail.curveOf.legacy": "Legacy interfaces ({days} days)",
-    "articleDetail.newOnlyNote": "Only the new interfaces have this article ({days} days after sending); the legacy ones were retired by WeChat in 2026 or were not fetched for its send date.",
-    "articleDetail.legacyOnlyBefore": "Only the legacy interface (getarticletotal, {days} days after sending) has this article: it was sent on {date}, before the new interfaces start on {first}. Likes, 在看, comments, finish rate, reading time and drop-off exist only in the new interfaces, so they are not shown.",
-    "articleDetail.legacyOnlyMissing": "Only the legacy interface (getarticletotal, {days} days after sending) has this article: the new interfaces have no figures for it yet (its send date {date} has not been fetched from them). Likes, 在看, comments, finish rate, reading time and drop-off exist only in the new interfaces.",
+    "articleDetail.newOnlyNote":
+      "Only the new interfaces have this article ({days} days after sending); the legacy ones were retired by WeChat in 2026 or were not fetched for its send date.",
+    "articleDetail.legacyOnlyBefore":
+      "Only the legacy interface (getarticletotal, {days} days after sending) has this article: it was sent on {date}, before the new interfaces start on {first}. Likes, 在看, comments, finish rate, reading time and drop-off exist only in the new interfaces, so they are not shown.",
+    "articleDetail.legacyOnlyMissing":
+      "Only the legacy interface (getarticletotal, {days} days after sending) has this article: the new interfaces have no figures for it yet (its send date {date} has not been fetched from them). Likes, 在看, comments, finish rate, reading time and drop-off exist only in the new interfaces.",
     "articleDetail.sources": "Cumulative readers by read source, by day since sending",
-    "articleDetail.sourcesNoteNew": "From getarticletotaldetail (new interfaces): each day's figure counts readers from the send date up to that day.",
-    "articleDetail.sourcesNoteLegacy": "From getarticletotal (legacy interfaces, at most 7 days): each day's figure counts readers from the send date up to that day; channels carry the legacy names.",
+    "articleDetail.sourcesNoteNew":
+      "From getarticletotaldetail (new interfaces): each day's figure counts readers from the send date up to that day.",
+    "articleDetail.sourcesNoteLegacy":
+      "From getarticletotal (legacy interfaces, at most 7 days): each day's figure counts readers from the send date up to that day; channels carry the legacy names.",
     "articleDetail.daysAxis": "Days since sending (0 = send date)",
     "articleDetail.readersAxis": "Readers (people, cumulative)",
     "articleDetail.peopleAxis": "People (cumulative)",
@@ -88,7 +98,8 @@ export const articles = {
     "articleDetail.interactions": "Likes, 在看 and comments (cumulative)",
     "articleDetail.quality": "Finish rate and reading time",
     "articleDetail.dropOff": "Where readers leave the article",
-    "articleDetail.dropOffNote": "Share of the readers who left, by the fifth of the article where they stopped (read_jump_position, as of {date}).",
+    "articleDetail.dropOffNote":
+      "Share of the readers who left, by the fifth of the article where they stopped (read_jump_position, as of {date}).",
     "articleDetail.positionAxis": "Position in the article",
     "articleDetail.leavingAxis": "Readers leaving (%)",
     "articleDetail.col.day": "Days since sending",
@@ -108,7 +119,8 @@ export const articles = {
     "articles.kpi.sharers": "分享人数",
     "articles.kpi.favourites": "收藏人数",
     "articles.table": "文章列表",
-    "articles.empty": "该公众号在 {from} 至 {to} 之间没有发文，或 Readout 尚未拉取这段时间的数据（同步覆盖文章的发送日期后，文章才会出现）。",
+    "articles.empty":
+      "该公众号在 {from} 至 {to} 之间没有发文，或 Readout 尚未拉取这段时间的数据（同步覆盖文章的发送日期后，文章才会出现）。",
     "articles.search": "搜索标题或文章 ID",
     "articles.count": "共 {total} 篇，显示 {shown} 篇",
     "articles.noMatch": "没有与“{q}”匹配的文章。",
@@ -121,7 +133,8 @@ export const articles = {
     "articles.previousPage": "← 上一页",
     "articles.nextPage": "下一页 →",
     "articles.pageOf": "第 {page} / {pages} 页",
-    "articles.note": "阅读率 = 阅读人数 / 送达人数；分享率 = 分享人数 / 阅读人数。未通知粉丝的发表没有送达人数。发送日期为北京时间。",
+    "articles.note":
+      "阅读率 = 阅读人数 / 送达人数；分享率 = 分享人数 / 阅读人数。未通知粉丝的发表没有送达人数。发送日期为北京时间。",
     "articles.col.select": "对比",
     "articles.col.title": "标题",
     "articles.col.sendDate": "发送日期",
@@ -166,16 +179,22 @@ export const articles = {
     "articleDetail.metric.comments": "留言数",
     "articleDetail.metric.finishRate": "完读率",
     "articleDetail.metric.avgActiveMinutes": "平均阅读时长",
-    "articleDetail.bothNote": "新旧两版微信接口都有这篇文章：新版（getarticletotaldetail）覆盖发送后 {newDays} 天，旧版（getarticletotal）覆盖 {legacyDays} 天，重叠的日期数据一致。",
+    "articleDetail.bothNote":
+      "新旧两版微信接口都有这篇文章：新版（getarticletotaldetail）覆盖发送后 {newDays} 天，旧版（getarticletotal）覆盖 {legacyDays} 天，重叠的日期数据一致。",
     "articleDetail.chooseGeneration": "显示的曲线",
     "articleDetail.curveOf.new": "新版接口（{days} 天）",
     "articleDetail.curveOf.legacy": "旧版接口（{days} 天）",
-    "articleDetail.newOnlyNote": "只有新版接口有这篇文章（发送后 {days} 天）；旧版接口已于 2026 年被微信下线，或未拉取其发送日期的数据。",
-    "articleDetail.legacyOnlyBefore": "只有旧版接口（getarticletotal，发送后 {days} 天）有这篇文章：它发送于 {date}，早于新版接口的起始日期 {first}。点赞、在看、留言、完读率、阅读时长和跳出位置只有新版接口提供，因此无法显示。",
-    "articleDetail.legacyOnlyMissing": "只有旧版接口（getarticletotal，发送后 {days} 天）有这篇文章：新版接口还没有它的数据（尚未从新版接口拉取 {date} 的数据）。点赞、在看、留言、完读率、阅读时长和跳出位置只有新版接口提供。",
+    "articleDetail.newOnlyNote":
+      "只有新版接口有这篇文章（发送后 {days} 天）；旧版接口已于 2026 年被微信下线，或未拉取其发送日期的数据。",
+    "articleDetail.legacyOnlyBefore":
+      "只有旧版接口（getarticletotal，发送后 {days} 天）有这篇文章：它发送于 {date}，早于新版接口的起始日期 {first}。点赞、在看、留言、完读率、阅读时长和跳出位置只有新版接口提供，因此无法显示。",
+    "articleDetail.legacyOnlyMissing":
+      "只有旧版接口（getarticletotal，发送后 {days} 天）有这篇文章：新版接口还没有它的数据（尚未从新版接口拉取 {date} 的数据）。点赞、在看、留言、完读率、阅读时长和跳出位置只有新版接口提供。",
     "articleDetail.sources": "按阅读来源的累计阅读人数（按发送后天数）",
-    "articleDetail.sourcesNoteNew": "来自 getarticletotaldetail（新版接口）：每天的数值为从发送日到当天的累计阅读人数。",
-    "articleDetail.sourcesNoteLegacy": "来自 getarticletotal（旧版接口，最多 7 天）：每天的数值为从发送日到当天的累计阅读人数；渠道使用旧版名称。",
+    "articleDetail.sourcesNoteNew":
+      "来自 getarticletotaldetail（新版接口）：每天的数值为从发送日到当天的累计阅读人数。",
+    "articleDetail.sourcesNoteLegacy":
+      "来自 getarticletotal（旧版接口，最多 7 天）：每天的数值为从发送日到当天的累计阅读人数；渠道使用旧版名称。",
     "articleDetail.daysAxis": "发送后天数（0 = 发送当天）",
     "articleDetail.readersAxis": "阅读人数（人，累计）",
     "articleDetail.peopleAxis": "人数（累计）",
@@ -188,7 +207,8 @@ export const articles = {
     "articleDetail.interactions": "点赞、在看与留言（累计）",
     "articleDetail.quality": "完读率与阅读时长",
     "articleDetail.dropOff": "读者在文章的哪里离开",
-    "articleDetail.dropOffNote": "离开的读者按停止阅读的位置（文章的五等分）所占的比例（read_jump_position，截至 {date}）。",
+    "articleDetail.dropOffNote":
+      "离开的读者按停止阅读的位置（文章的五等分）所占的比例（read_jump_position，截至 {date}）。",
     "articleDetail.positionAxis": "文章中的位置",
     "articleDetail.leavingAxis": "离开的读者（%）",
     "articleDetail.col.day": "发送后天数",

@@ -1,7 +1,8 @@
 export const compare = {
   en: {
     "compare.selection": "Articles to compare ({n} of at most {max})",
-    "compare.empty": "Nothing chosen yet: pick an account, find an article and add it. Any account you may see can be mixed.",
+    "compare.empty":
+      "Nothing chosen yet: pick an account, find an article and add it. Any account you may see can be mixed.",
     "compare.remove": "Remove “{title}”",
     "compare.search": "Find an article sent {from} – {to}",
     "compare.results": "Matching articles",
@@ -12,7 +13,8 @@ export const compare = {
     "compare.matches": "{shown} of {total} matching articles shown; type to narrow the list.",
     "compare.tooFew": "Choose {min} to {max} articles to compare ({n} chosen so far).",
     "compare.tooMany": "This link names {n} articles; a comparison holds at most {max}. Remove some above.",
-    "compare.malformed": "“{value}” in this link is not an article. Each a= must be an account id and an article id (msgid) joined by a colon, for example a=1:2247483990_1.",
+    "compare.malformed":
+      "“{value}” in this link is not an article. Each a= must be an account id and an article id (msgid) joined by a colon, for example a=1:2247483990_1.",
     "compare.missing": "Readout has no figures for {ids}; the other articles are compared.",
     "compare.noneFound": "Readout has no figures for any of these articles.",
     "compare.curves": "Cumulative curves aligned by day since sending",
@@ -46,13 +48,15 @@ export const compare = {
     "compare.showTable": "Show the numbers",
     "compare.curveDays": "{n} days of figures",
     "compare.noDelivered": "No per-1,000 curve for {titles}: published without notification, so nothing was delivered.",
-    "compare.curveNote": "Curves come from getarticletotaldetail (new interfaces, up to 30 days) or, for articles only the legacy interfaces have, getarticletotal (up to 7 days).",
+    "compare.curveNote":
+      "Curves come from getarticletotaldetail (new interfaces, up to 30 days) or, for articles only the legacy interfaces have, getarticletotal (up to 7 days).",
     "compare.metrics": "Side by side",
     "compare.col.metric": "Metric",
     "compare.col.day": "Days since sending",
     "compare.best": "Best",
     "compare.minutes": "{n} min",
-    "compare.tableNote": "★ marks the best value of each row. Latest cumulative figures; likes, 在看, comments, finish rate and reading time exist only in the new interfaces (articles sent from 2025-11-01).",
+    "compare.tableNote":
+      "★ marks the best value of each row. Latest cumulative figures; likes, 在看, comments, finish rate and reading time exist only in the new interfaces (articles sent from 2025-11-01).",
   },
   zh: {
     "compare.selection": "对比的文章（{n} 篇，最多 {max} 篇）",
@@ -67,7 +71,8 @@ export const compare = {
     "compare.matches": "显示 {total} 篇匹配文章中的 {shown} 篇；输入关键词可缩小范围。",
     "compare.tooFew": "请选择 {min} 至 {max} 篇文章进行对比（当前 {n} 篇）。",
     "compare.tooMany": "此链接包含 {n} 篇文章，对比最多 {max} 篇。请在上方移除一些。",
-    "compare.malformed": "链接中的“{value}”不是文章。每个 a= 应为公众号 ID 与文章 ID（msgid）以冒号连接，例如 a=1:2247483990_1。",
+    "compare.malformed":
+      "链接中的“{value}”不是文章。每个 a= 应为公众号 ID 与文章 ID（msgid）以冒号连接，例如 a=1:2247483990_1。",
     "compare.missing": "Readout 没有 {ids} 的数据；其余文章照常对比。",
     "compare.noneFound": "Readout 没有这些文章的任何数据。",
     "compare.curves": "按发送后天数对齐的累计曲线",
@@ -101,12 +106,14 @@ export const compare = {
     "compare.showTable": "查看数据",
     "compare.curveDays": "{n} 天数据",
     "compare.noDelivered": "{titles} 没有每千送达曲线：发表时未通知粉丝，没有送达人数。",
-    "compare.curveNote": "曲线来自 getarticletotaldetail（新版接口，最多 30 天）；只有旧版接口有数据的文章来自 getarticletotal（最多 7 天）。",
+    "compare.curveNote":
+      "曲线来自 getarticletotaldetail（新版接口，最多 30 天）；只有旧版接口有数据的文章来自 getarticletotal（最多 7 天）。",
     "compare.metrics": "指标对比",
     "compare.col.metric": "指标",
     "compare.col.day": "发送后天数",
     "compare.best": "最佳",
     "compare.minutes": "{n} 分钟",
-    "compare.tableNote": "★ 标出每行的最佳值。数据为最新累计值；点赞、在看、留言、完读率和阅读时长只有新版接口提供（2025-11-01 起发送的文章）。",
+    "compare.tableNote":
+      "★ 标出每行的最佳值。数据为最新累计值；点赞、在看、留言、完读率和阅读时长只有新版接口提供（2025-11-01 起发送的文章）。",
   },
 } satisfies Record<"en" | "zh", Record<string, string>>;

@@ -33,7 +33,8 @@ export const hourly = {
     "hourly.heatmap.cell": "{weekday} {from}–{to}: {value} reads on average",
     "hourly.heatmap.noData": "{weekday} {from}–{to}: no data in this range",
     "hourly.heatmap.noDataLegend": "no data",
-    "hourly.heatmap.note": "All read sources. Each cell averages the days of that weekday that have hourly figures in the range; darker means more reads.",
+    "hourly.heatmap.note":
+      "All read sources. Each cell averages the days of that weekday that have hourly figures in the range; darker means more reads.",
     "hourly.weekday.1": "Monday",
     "hourly.weekday.2": "Tuesday",
     "hourly.weekday.3": "Wednesday",
@@ -49,11 +50,13 @@ export const hourly = {
     "hourly.empty.never":
       "This account has no hourly figures. They come only from WeChat's legacy interface getuserreadhour, which WeChat retired on 2026-07-01; the new interfaces report no hourly figures, and none were fetched for this account before the retirement.",
     "hourly.empty.link": "Show the last 30 days with hourly data ({from} – {to})",
-    "hourly.empty.short": "No hourly figures for this range: WeChat's new interfaces have none, and the legacy ones were retired on 2026-07-01.",
+    "hourly.empty.short":
+      "No hourly figures for this range: WeChat's new interfaces have none, and the legacy ones were retired on 2026-07-01.",
     "hourly.partial":
       "Hourly figures end on {last}: WeChat retired the legacy interfaces on 2026-07-01 and the new interfaces have no hourly figures, so the days after it are left out of totals and averages.",
     "hourly.sourcesHint": "At least one source stays selected.",
-    "hourly.coverage": "{days, plural, one {# day} other {# days}} with hourly figures in this period, {previousDays} in the previous one: the change compares periods with unequal coverage.",
+    "hourly.coverage":
+      "{days, plural, one {# day} other {# days}} with hourly figures in this period, {previousDays} in the previous one: the change compares periods with unequal coverage.",
   },
   zh: {
     "hourly.kpis": "分时数据合计",
@@ -99,12 +102,14 @@ export const hourly = {
     "hourly.weekdayAxis": "星期",
     "hourly.empty.retired":
       "{from} 至 {to} 没有分时数据。微信已于 2026-07-01 下线旧版数据接口，替代它们的新版接口不提供分时数据，因此本公众号的分时数据截至 {last}。",
-    "hourly.empty.gap": "{from} 至 {to} 没有分时数据：这些日期的数据未曾获取。分时数据只来自微信旧版接口（已于 2026-07-01 下线），本公众号的分时数据截至 {last}。",
+    "hourly.empty.gap":
+      "{from} 至 {to} 没有分时数据：这些日期的数据未曾获取。分时数据只来自微信旧版接口（已于 2026-07-01 下线），本公众号的分时数据截至 {last}。",
     "hourly.empty.never":
       "本公众号没有分时数据。分时数据只来自微信旧版接口 getuserreadhour，该接口已于 2026-07-01 下线；新版接口不提供分时数据，而下线前未曾为本公众号获取过分时数据。",
     "hourly.empty.link": "查看有分时数据的最近 30 天（{from} 至 {to}）",
     "hourly.empty.short": "该时间范围内没有分时数据：微信新版接口不提供分时数据，旧版接口已于 2026-07-01 下线。",
-    "hourly.partial": "分时数据截至 {last}：微信已于 2026-07-01 下线旧版接口，新版接口不提供分时数据，因此之后的日期不计入合计与日均值。",
+    "hourly.partial":
+      "分时数据截至 {last}：微信已于 2026-07-01 下线旧版接口，新版接口不提供分时数据，因此之后的日期不计入合计与日均值。",
     "hourly.sourcesHint": "至少保留一个来源。",
     "hourly.coverage": "本期有分时数据的天数为 {days}，上期为 {previousDays}：变化比较的是数据覆盖天数不同的两个时期。",
   },

@@ -4,7 +4,8 @@ export const overview = {
     "overview.trend": "Daily readers by read source",
     "overview.readersAxis": "Readers (people)",
     "overview.showTable": "Show the numbers",
-    "overview.mixedNote": "Days before 2025-11-01 come from the legacy interfaces, later days from the new ones; each channel is labelled with both generations' names.",
+    "overview.mixedNote":
+      "Days before 2025-11-01 come from the legacy interfaces, later days from the new ones; each channel is labelled with both generations' names.",
     "overview.kpi.readers": "Readers",
     "overview.kpi.reads": "Reads",
     "overview.kpi.sharers": "Sharers",
