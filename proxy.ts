@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 /** Tells server components which URL was asked for, so sign-in can come back to it. */
 export function proxy(request: NextRequest) {

@@ -1,7 +1,9 @@
+import "./globals.css";
+
 import type { Metadata } from "next";
+
 import { Providers } from "@/components/providers";
 import { getLocale } from "@/lib/i18n/server";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: "Readout",

@@ -7,15 +7,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
 import { accountTokenKey, addAccount, loadCredentials } from "@/db/accounts";
-import { openDatabase, type Database } from "@/db/client";
+import { type Database, openDatabase } from "@/db/client";
 import { storeWindows } from "@/db/store";
 import { newEncryptionKey } from "@/lib/crypto";
 import { addDaysIso, beijingDateOf, eachDay } from "@/lib/dates";
 import { planSync } from "@/lib/sync/planner";
 import { createTokenManager, runSync } from "@/lib/sync/runner";
 import { parseAnswer } from "@/lib/wechat/client";
-import { ENDPOINT_NAMES, datacubePath } from "@/lib/wechat/endpoints";
+import { datacubePath, ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 import { nodeTransport } from "@/lib/wechat/transport";
 
 const { values } = parseArgs({
@@ -57,7 +58,7 @@ async function startSimulatorProcess() {
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
     child.on("exit", (code) => reject(new Error(`simulator exited with ${code}`)));
   });
   return child;

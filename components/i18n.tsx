@@ -1,5 +1,6 @@
 "use client";
 import { IntlProvider, useIntl } from "react-intl";
+
 import { BEIJING_TZ } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";

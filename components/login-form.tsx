@@ -1,7 +1,8 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState } from "react";
+
 import { useT } from "./i18n";
 
 export function LoginForm({ next }: { next: string }) {

@@ -1,5 +1,6 @@
 "use client";
 import type { UseQueryResult } from "@tanstack/react-query";
+
 import { useT } from "./i18n";
 
 /**

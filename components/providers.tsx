@@ -1,7 +1,9 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+
 import type { Locale } from "@/lib/i18n/locales";
+
 import { I18nProvider } from "./i18n";
 
 export function Providers({ locale, children }: { locale: Locale; children: React.ReactNode }) {

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
+
 import type { Credentials, TokenStore } from "@/lib/wechat/tokens";
+
 import type { Database } from "./client";
 import { accessTokens, accounts, AUTH_TYPES } from "./schema";
 

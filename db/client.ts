@@ -1,10 +1,14 @@
 import "server-only";
+
 import path from "node:path";
+
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema";
-import { env } from "@/lib/env";
+
 import { SecretBox } from "@/lib/crypto";
+import { env } from "@/lib/env";
+
 import { acquireFolderLock, loadOrCreateKeyFile } from "./folder";
+import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 

@@ -1,6 +1,8 @@
 import "server-only";
+
 import fs from "node:fs";
 import path from "node:path";
+
 import { newEncryptionKey } from "@/lib/crypto";
 
 /**

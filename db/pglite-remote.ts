@@ -1,4 +1,5 @@
 import "server-only";
+
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { desc, eq, sql } from "drizzle-orm";
-import type { Database } from "./client";
+
 import { publicAccountColumns } from "./accounts";
+import type { Database } from "./client";
 import { accounts, fetchLedger, syncRuns } from "./schema";
 
 /** Accounts with their newest sync run and ledger counts, for the overview page. */

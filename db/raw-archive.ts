@@ -1,7 +1,10 @@
 import "server-only";
+
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
+
 import { and, asc, eq } from "drizzle-orm";
+
 import type { Db } from "./client";
 import { rawResponses } from "./schema";
 

@@ -1,11 +1,14 @@
 import "server-only";
-import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+
+import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+
 import type { IsoDate } from "@/lib/dates";
-import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
+import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+
 import type { Db } from "./client";
 import { compressBody } from "./raw-archive";
-import { endpointState, fetchLedger, rawResponses, type LedgerStatus } from "./schema";
+import { endpointState, fetchLedger, type LedgerStatus, rawResponses } from "./schema";
 
 export interface ArchivedResponse {
   httpStatus: number | null;

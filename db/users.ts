@@ -1,9 +1,12 @@
 import "server-only";
+
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+
 import { hashPassword } from "@/lib/auth/password";
+
 import type { Database } from "./client";
-import { accounts, ROLES, userAccounts, users, type Role } from "./schema";
+import { accounts, type Role, ROLES, userAccounts, users } from "./schema";
 
 /** Columns safe to show anywhere (no password hash). */
 export const publicUserColumns = {

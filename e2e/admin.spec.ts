@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+
 import { addDaysIso, eachDay } from "../lib/dates";
 import { endpointsOf } from "../lib/wechat/endpoints";
 import { E2E, screenshot, signIn } from "./fixtures";

@@ -1,8 +1,10 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+
+import { expect, type Page, test } from "@playwright/test";
 import Papa from "papaparse";
+
 import { addDaysIso, type IsoDate } from "../lib/dates";
-import { expectedArticle, expectedArticles, sceneCounts, type ExpectedArticle } from "../test/helpers/expected";
+import { type ExpectedArticle, expectedArticle, expectedArticles, sceneCounts } from "../test/helpers/expected";
 import { appidOf, chartTable, E2E, screenshot, signIn, truth } from "./fixtures";
 
 /**

@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
 import { addDaysIso } from "../lib/dates";
-import { appidOf, E2E, signIn, truth, type DemoRole } from "./fixtures";
+import { appidOf, type DemoRole, E2E, signIn, truth } from "./fixtures";
 
 /**
  * Who may open what: anonymous, viewer (account 3), manager (accounts 1, 2) and admin against

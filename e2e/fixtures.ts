@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+
 import { createGroundTruth } from "../lib/simulator/truth";
 import { E2E } from "./env";
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { CHANNELS, TOTAL_USER_SOURCE } from "../lib/analytics/channels";
 import { addDaysIso, type IsoDate } from "../lib/dates";
 import { expectedHourlyDay, expectedShares } from "../test/helpers/expected";

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { addDaysIso } from "../lib/dates";
 import { expectedOverviewDays, expectedOverviewTotals } from "../test/helpers/expected";
 import { appidOf, chartTable, E2E, screenshot, signIn, truth } from "./fixtures";

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+
 import { screenshot, setLocale, signIn } from "./fixtures";
 
 /** The pages without a chart spec of their own, in both languages (the others shoot theirs). */

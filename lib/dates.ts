@@ -1,5 +1,5 @@
-import { format } from "date-fns";
 import { tz } from "@date-fns/tz";
+import { format } from "date-fns";
 
 /**
  * Every date in Readout is a Beijing calendar date written "YYYY-MM-DD". Converting an instant

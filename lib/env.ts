@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isIsoDate } from "@/lib/dates";
 
 /** Server configuration, validated once. Every variable is listed in the README. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { previousPeriod } from "@/lib/analytics/metrics";
 import { addDaysIso, daysBetween, isIsoDate, type IsoDate } from "@/lib/dates";
 

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
-import { getDatabase } from "@/db/client";
+
 import { addAccount, listAccounts, newAccountSchema } from "@/db/accounts";
+import { getDatabase } from "@/db/client";
+
 import { runCli, UsageError } from "./cli";
 
 const USAGE = `usage:
@@ -9,7 +11,7 @@ const USAGE = `usage:
                           --component-ticket T --refresh-token R
   npm run accounts -- list`;
 
-runCli(async () => {
+void runCli(async () => {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+
 import { addAccount, listAccounts } from "@/db/accounts";
 import { closeDatabase, getDatabase } from "@/db/client";
 import { createUser, findUserByEmail } from "@/db/users";
@@ -63,9 +64,8 @@ async function main() {
   const stop = () => app.kill("SIGTERM");
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  app.on("exit", async (code) => {
-    await simulator.close();
-    process.exit(code ?? 0);
+  app.on("exit", (code) => {
+    void simulator.close().finally(() => process.exit(code ?? 0));
   });
 }
 

@@ -1,5 +1,6 @@
 // Rewrites the README's endpoint list from the endpoint table (lib/wechat/endpoints.ts).
 import fs from "node:fs";
+
 import { endpointTableMarkdown } from "@/lib/wechat/endpoints";
 
 const readme = fs.readFileSync("README.md", "utf8");

@@ -1,16 +1,19 @@
 import { parseArgs } from "node:util";
+
 import { SingleBar } from "cli-progress";
+
 import { findAccountByAppid } from "@/db/accounts";
 import { beijingYesterday } from "@/lib/clock";
 import { isIsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getSyncContext } from "@/lib/sync/context";
 import { runSync } from "@/lib/sync/runner";
+
 import { runCli, UsageError } from "./cli";
 
 const USAGE = "usage: npm run sync -- --account APPID --from YYYY-MM-DD --to YYYY-MM-DD|yesterday [--concurrency N]";
 
-runCli(async () => {
+void runCli(async () => {
   const { values } = parseArgs({
     options: {
       account: { type: "string" },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { addDaysIso, eachDay } from "@/lib/dates";
 import { createGroundTruth, type Row } from "@/lib/simulator/truth";
-import { ENDPOINT_NAMES, ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
+import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 import { BASE_METRIC_KEYS, LEGACY_SOURCE_FIELDS } from "@/lib/wechat/rows";
 
 /* 120 days across the start of the new generation, with every curve complete by TODAY. */

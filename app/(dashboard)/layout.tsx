@@ -1,9 +1,9 @@
-import { getDatabase } from "@/db/client";
-import { visibleAccounts } from "@/db/accounts";
-import { beijingToday } from "@/lib/clock";
-import { requirePageUser } from "@/lib/auth/session";
 import { AppShell } from "@/components/shell/app-shell";
 import { ReportProvider } from "@/components/shell/report-context";
+import { visibleAccounts } from "@/db/accounts";
+import { getDatabase } from "@/db/client";
+import { requirePageUser } from "@/lib/auth/session";
+import { beijingToday } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 

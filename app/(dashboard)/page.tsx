@@ -1,5 +1,5 @@
-import { guardReportPage } from "@/lib/auth/page-guard";
 import { OverviewReport } from "@/components/overview/overview-report";
+import { guardReportPage } from "@/lib/auth/page-guard";
 
 export default async function OverviewPage({
   searchParams,

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+
 import { LoginForm } from "@/components/login-form";
+import { currentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+
 import { useT } from "../i18n";
 import { useReportContext } from "../shell/report-context";
 import { CompletenessGrid, gridRange } from "../sync/completeness-grid";

@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
+
 import type { AccountSummary } from "@/lib/accounts/queries";
+
 import { useT } from "../i18n";
-import { AddAccountForm } from "./add-account-form";
 import { RunBadge } from "../sync/run-badge";
+import { AddAccountForm } from "./add-account-form";
 import { useDateTime } from "./use-action";
 
 /** The accounts this user may see, with their last sync; admins also get the "add account" form. */

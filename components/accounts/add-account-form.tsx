@@ -2,17 +2,19 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import type { ConnectionResult } from "@/lib/accounts/connection";
 import { addAccount, testNewConnection } from "@/lib/actions/accounts";
+
 import { useT } from "../i18n";
 import { ConnectionMessage } from "./connection-message";
 import {
+  type AuthType,
   AuthTypeChoice,
   credentialsInput,
   EMPTY_SECRETS,
   SecretFields,
   secretsFilled,
-  type AuthType,
 } from "./credential-fields";
 import { ErrorNotice } from "./error-notice";
 import { useAction } from "./use-action";

@@ -1,6 +1,7 @@
 "use client";
 import type { ConnectionProblem, ConnectionResult } from "@/lib/accounts/connection";
 import { MESSAGES } from "@/lib/i18n/messages";
+
 import { useT } from "../i18n";
 
 /** WeChat's problem in plain words, by errcode (with the IP to whitelist for 40164). */

@@ -1,16 +1,18 @@
 "use client";
 import { useState } from "react";
+
 import type { ConnectionResult } from "@/lib/accounts/connection";
 import { testConnection, updateCredentials } from "@/lib/actions/accounts";
+
 import { useT } from "../i18n";
 import { ConnectionMessage } from "./connection-message";
 import {
+  type AuthType,
   AuthTypeChoice,
   credentialsInput,
   EMPTY_SECRETS,
   SecretFields,
   secretsFilled,
-  type AuthType,
 } from "./credential-fields";
 import { ErrorNotice } from "./error-notice";
 import { useAction } from "./use-action";

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
+
 import { deleteAccount } from "@/lib/actions/accounts";
+
 import { useT } from "../i18n";
 import { ErrorNotice } from "./error-notice";
 import { useAction } from "./use-action";

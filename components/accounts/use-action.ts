@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useIntl } from "react-intl";
+
 import type { ActionResult, AppErrorBody } from "@/lib/actions/errors";
 
 /** Calls a server action: pending flag, the error it answered (one shape), the data on success. */

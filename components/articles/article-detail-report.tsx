@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
+
 import { CHANNELS } from "@/lib/analytics/channels";
 import type { ArticleDetailData } from "@/lib/views/article-detail";
+
 import { channelLabel } from "../charts/labels";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";

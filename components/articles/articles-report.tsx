@@ -1,8 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
 import type { ArticleRow } from "@/lib/views/articles";
+
 import { ExportMenu } from "../export-menu";
 import { useArticles } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";

@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS, type Channel } from "@/lib/analytics/channels";
+import { type Channel, CHANNEL_LABELS } from "@/lib/analytics/channels";
 import type { Locale } from "@/lib/i18n/locales";
 
 /**

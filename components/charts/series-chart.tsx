@@ -11,6 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+
 import { useFormat } from "../i18n";
 import { colorAt } from "./palette";
 
@@ -79,7 +80,10 @@ export function SeriesChart({
             tick={{ fontSize: 11 }}
             width={64}
           />
-          <Tooltip formatter={(v) => fmt(v)} labelFormatter={(l) => (formatX ? formatX(l as string) : String(l))} />
+          <Tooltip
+            formatter={(v) => fmt(v)}
+            labelFormatter={(l) => (formatX ? formatX(l as string) : String(l as string | number))}
+          />
           <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {series.map((s, i) => {
             const common = {

@@ -1,13 +1,15 @@
 "use client";
 import { useDeferredValue, useState } from "react";
+
 import { addDaysIso } from "@/lib/dates";
 import { MAX_RANGE_DAYS } from "@/lib/report-params";
 import { COMPARE_MAX, compareItemId, parseCompareItem } from "@/lib/views/article-params";
+
+import { GenerationBadge } from "../articles/generation-badge";
 import { useArticles } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
-import { GenerationBadge } from "../articles/generation-badge";
 
 const SHOWN = 10;
 

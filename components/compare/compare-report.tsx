@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
+
 import { per1000Delivered } from "@/lib/analytics/metrics";
 import { COMPARE_MAX, COMPARE_MIN, compareItemId, compareProblem, parseCompareItem } from "@/lib/views/article-params";
-import type { CompareData, ComparedArticle } from "@/lib/views/compare";
-import { SeriesChart } from "../charts/series-chart";
+import type { ComparedArticle, CompareData } from "@/lib/views/compare";
+
 import { colorAt } from "../charts/palette";
+import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
 import { useCompare } from "../hooks/queries";
 import { useT } from "../i18n";

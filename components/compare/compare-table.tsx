@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
+
 import { compareItemId } from "@/lib/views/article-params";
 import type { ComparedArticle } from "@/lib/views/compare";
+
 import { useFormat, useT } from "../i18n";
 import { useReportContext } from "../shell/report-context";
 

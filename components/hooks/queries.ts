@@ -1,13 +1,15 @@
 "use client";
-import type { OverviewData } from "@/lib/views/overview";
-import type { ArticlesData } from "@/lib/views/articles";
-import type { ArticleDetailData } from "@/lib/views/article-detail";
-import type { CompareData } from "@/lib/views/compare";
-import type { HourlyData } from "@/lib/views/hourly";
-import type { SharesData } from "@/lib/views/shares";
 import { useQuery } from "@tanstack/react-query";
+
+import type { ArticleDetailData } from "@/lib/views/article-detail";
+import type { ArticlesData } from "@/lib/views/articles";
+import type { CompareData } from "@/lib/views/compare";
 import type { CompletenessData } from "@/lib/views/completeness";
+import type { HourlyData } from "@/lib/views/hourly";
+import type { OverviewData } from "@/lib/views/overview";
+import type { SharesData } from "@/lib/views/shares";
 import type { SyncStatusData } from "@/lib/views/sync-status";
+
 import { fetchView, useView } from "./use-view";
 
 /** One hook per data view; the key is the view name plus the URL-derived params. */

@@ -1,5 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
+
 import type { AppErrorBody } from "@/lib/actions/errors";
 import type { Locale } from "@/lib/i18n/locales";
 

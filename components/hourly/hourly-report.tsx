@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
-import { CHANNELS, type Channel } from "@/lib/analytics/channels";
-import { HOURS, hourLabel, WEEKDAYS } from "@/lib/views/hours";
+
+import { type Channel, CHANNELS } from "@/lib/analytics/channels";
 import type { HourlyData } from "@/lib/views/hourly";
-import { channelLabel } from "../charts/labels";
+import { hourLabel, HOURS, WEEKDAYS } from "@/lib/views/hours";
+
 import { Heatmap } from "../charts/heatmap";
+import { channelLabel } from "../charts/labels";
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";

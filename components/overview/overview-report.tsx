@@ -1,12 +1,13 @@
 "use client";
 import { CHANNELS } from "@/lib/analytics/channels";
+
+import { channelLabel } from "../charts/labels";
+import { SeriesChart } from "../charts/series-chart";
+import { ExportMenu } from "../export-menu";
 import { useOverview } from "../hooks/queries";
 import { useLocale, useT } from "../i18n";
 import { KpiCard } from "../kpi-card";
 import { Panel } from "../panel";
-import { ExportMenu } from "../export-menu";
-import { SeriesChart } from "../charts/series-chart";
-import { channelLabel } from "../charts/labels";
 import { useReportState } from "../shell/report-context";
 
 export function OverviewReport() {

@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
-import { shareSceneLabel, SHARE_SCENES } from "@/lib/analytics/channels";
+
 import type { ByScene } from "@/db/analytics/shares";
+import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
 import { hourLabel } from "@/lib/views/hours";
 import type { SharesData } from "@/lib/views/shares";
+
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";

@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { signOut } from "next-auth/react";
+
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+
 import { useLocale, useT } from "../i18n";
 import { AccountSwitcher } from "./account-switcher";
 import { DateRangePicker } from "./date-range-picker";

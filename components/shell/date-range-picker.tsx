@@ -1,6 +1,8 @@
 "use client";
 import { useState } from "react";
+
 import { RANGE_PRESETS, type RangePreset } from "@/lib/report-params";
+
 import { useT } from "../i18n";
 import { useReportContext, useReportState } from "./report-context";
 

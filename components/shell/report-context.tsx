@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createContext, useContext, useMemo } from "react";
+
 import type { IsoDate } from "@/lib/dates";
 import { previousRange, readReportState, type ReportState } from "@/lib/report-params";
 

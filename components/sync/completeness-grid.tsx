@@ -2,11 +2,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useIntl } from "react-intl";
+
 import { fetchMissing } from "@/lib/actions/sync";
 import { addDaysIso, daysBetween, isIsoDate, maxDate, minDate } from "@/lib/dates";
 import type { DayCell, EndpointRow } from "@/lib/sync/completeness";
 import { DAY_STATUSES, FETCHABLE } from "@/lib/sync/day-status";
 import type { CompletenessData } from "@/lib/views/completeness";
+
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
 import { ExportMenu } from "../export-menu";

@@ -1,13 +1,15 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+
 import { backfill, syncNow } from "@/lib/actions/sync";
 import { addDaysIso } from "@/lib/dates";
 import type { SyncRunView } from "@/lib/sync/status";
-import { useSyncStatus } from "../hooks/queries";
-import { useFormat, useT } from "../i18n";
+
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
+import { useSyncStatus } from "../hooks/queries";
+import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
 import { RunBadge } from "./run-badge";
 

@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { createUser, deleteUser, updateUser } from "@/lib/actions/users";
+
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction } from "../accounts/use-action";
 import { useT } from "../i18n";

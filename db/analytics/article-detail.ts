@@ -1,6 +1,8 @@
 import "server-only";
+
 import type { Database } from "@/db/client";
-import { loadArticleCurves, type ArticleCurves, type ArticleKey } from "./article-rows";
+
+import { type ArticleCurves, type ArticleKey, loadArticleCurves } from "./article-rows";
 
 export type ArticleDetail = ArticleCurves;
 

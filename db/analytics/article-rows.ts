@@ -1,9 +1,11 @@
 import "server-only";
+
 import { asc, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+
 import type { Db } from "@/db/client";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
-import { channelsFromBreakdown, channelsFromScenes, type ChannelCounts } from "@/lib/analytics/channels";
+import { type ChannelCounts, channelsFromBreakdown, channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf } from "@/lib/analytics/metrics";
 import { daysBetween, type IsoDate } from "@/lib/dates";
 

@@ -1,10 +1,13 @@
 import "server-only";
+
 import { and, between, desc, inArray } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
 import { channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf, rate } from "@/lib/analytics/metrics";
 import type { IsoDate } from "@/lib/dates";
+
 import { articleKey } from "./article-rows";
 
 export interface ArticleRow {

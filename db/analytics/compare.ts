@@ -1,8 +1,10 @@
 import "server-only";
+
 import type { Database } from "@/db/client";
 import { rate } from "@/lib/analytics/metrics";
 import type { IsoDate } from "@/lib/dates";
-import { articleKey, loadArticleCurves, type ArticleKey, type CurvePoint } from "./article-rows";
+
+import { type ArticleKey, articleKey, type CurvePoint, loadArticleCurves } from "./article-rows";
 
 export interface ComparedArticle {
   accountId: number;

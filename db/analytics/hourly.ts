@@ -1,10 +1,13 @@
 import "server-only";
+
 import { and, between, eq, sql } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { legacyUserReadHour } from "@/db/schema";
-import { addTo, channelOfUserSource, type ChannelCounts } from "@/lib/analytics/channels";
+import { addTo, type ChannelCounts, channelOfUserSource } from "@/lib/analytics/channels";
 import { round1 } from "@/lib/analytics/metrics";
-import { weekdayIso, type IsoDate } from "@/lib/dates";
+import { type IsoDate, weekdayIso } from "@/lib/dates";
+
 import type { RangeParams } from "./overview";
 
 export interface HourlyReadsHour {

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { and, asc, between, eq } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { bizSummary, legacyUserRead } from "@/db/schema";
-import { addTo, channelOfUserSource, channelsFromScenes, type ChannelCounts } from "@/lib/analytics/channels";
+import { addTo, type ChannelCounts, channelOfUserSource, channelsFromScenes } from "@/lib/analytics/channels";
 import { eachDay, type IsoDate } from "@/lib/dates";
 import type { Generation } from "@/lib/wechat/endpoints";
 

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { and, between, eq, sql } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { bizSummary, legacyUserShare, legacyUserShareHour } from "@/db/schema";
 import { round1 } from "@/lib/analytics/metrics";
 import { eachDay, type IsoDate } from "@/lib/dates";
+
 import type { RangeParams } from "./overview";
 
 export interface SceneFigures {

@@ -1,11 +1,12 @@
 import "server-only";
+
 import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { DatacubeClient } from "@/lib/wechat/client";
-import { WeChatError, redact, type WeChatErrorKind } from "@/lib/wechat/errors";
+import { redact, WeChatError, type WeChatErrorKind } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
-import { TokenManager, type Credentials, type TokenStore } from "@/lib/wechat/tokens";
+import { type Credentials, TokenManager, type TokenStore } from "@/lib/wechat/tokens";
 
 /**
  * "Test connection": what the browser may learn. Never the token, never a secret: only

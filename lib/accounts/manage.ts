@@ -1,7 +1,9 @@
 import "server-only";
+
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { accountTokenKey, addAccount, publicAccountColumns, type NewAccount } from "@/db/accounts";
+
+import { accountTokenKey, addAccount, type NewAccount, publicAccountColumns } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accessTokens, accounts } from "@/db/schema";
 import { AdminError, isUniqueViolation } from "@/lib/admin/errors";

@@ -1,10 +1,12 @@
 import "server-only";
+
 import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
+
 import { publicAccountColumns } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accounts, fetchLedger, syncRuns } from "@/db/schema";
 import { isAdmin, type SessionUser } from "@/lib/auth/access";
-import { runStatus, type RunStatus } from "@/lib/sync/status";
+import { type RunStatus, runStatus } from "@/lib/sync/status";
 
 export interface AccountSummary {
   id: number;

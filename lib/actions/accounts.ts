@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+
 import { newAccountSchema } from "@/db/accounts";
 import { testCredentials, testStoredCredentials } from "@/lib/accounts/connection";
 import {
@@ -13,6 +14,7 @@ import {
 import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
+
 import { authedAction } from "./action";
 
 /** Server actions of the accounts pages. None ever returns a secret or a token. */

@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import type { ActionResult } from "./errors";
-import { checkGuard, toErrorBody, type Guard, type GuardContext } from "./guard";
+import { checkGuard, type Guard, type GuardContext, toErrorBody } from "./guard";
 
 /**
  * Every exported server action is made with this: it checks the session, the role, the

@@ -1,9 +1,12 @@
 import "server-only";
-import { z } from "zod";
-import { getDatabase, type Database } from "@/db/client";
-import { hasRight, isAdmin, type AccountRight, type SessionUser } from "@/lib/auth/access";
+
+import { type z } from "zod";
+
+import { type Database, getDatabase } from "@/db/client";
+import { type AccountRight, hasRight, isAdmin, type SessionUser } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
-import { AppError, accountNotFound, type AppErrorBody } from "./errors";
+
+import { accountNotFound, AppError, type AppErrorBody } from "./errors";
 
 export interface Guard<Input> {
   /** Who may call at all: any signed-in user (default) or admins only. */

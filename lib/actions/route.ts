@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { z } from "zod";
+
 import { ERROR_STATUS } from "./errors";
-import { checkGuard, toErrorBody, type Guard, type GuardContext } from "./guard";
+import { checkGuard, type Guard, type GuardContext, toErrorBody } from "./guard";
 
 /** Query string → plain object; a repeated key becomes an array. */
 export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
@@ -17,7 +19,7 @@ export function searchParamsObject(params: URLSearchParams): Record<string, stri
 export function authedRoute<S extends z.ZodType, P = unknown>(
   schema: S,
   guard: Guard<z.output<S>>,
-  run: (input: z.output<S>, ctx: GuardContext & { request: Request; params: P }) => Promise<Response | unknown>,
+  run: (input: z.output<S>, ctx: GuardContext & { request: Request; params: P }) => Promise<unknown>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {

@@ -1,12 +1,14 @@
 "use server";
 import { z } from "zod";
+
+import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { inReaderLanguage } from "@/lib/admin/translate";
 import { isoDateSchema } from "@/lib/report-params";
 import { getSyncContext } from "@/lib/sync/context";
 import { rangeProblems, startSync, syncNowRange } from "@/lib/sync/start";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
+
 import { authedAction } from "./action";
 
 /**

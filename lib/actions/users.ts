@@ -1,8 +1,10 @@
 "use server";
 import { z } from "zod";
+
 import { newUserSchema } from "@/db/users";
 import { inReaderLanguage } from "@/lib/admin/translate";
 import { addUser, changeUser, removeUser, userChangeSchema } from "@/lib/users/manage";
+
 import { authedAction } from "./action";
 
 /** Admin only: people, their roles and the accounts they may see. Never returns password hashes. */

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { getT } from "@/lib/i18n/server";
+
 import { AdminError } from "./errors";
 
 /** Runs an action's body; an AdminError comes back in the reader's language. */

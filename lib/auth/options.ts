@@ -1,9 +1,12 @@
 import "server-only";
+
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+
 import { getDatabase } from "@/db/client";
 import { findLogin } from "@/db/users";
+
 import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
 

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { notFound } from "next/navigation";
-import { canSeeAccount, canManageAccount, isAdmin, type SessionUser } from "./access";
+
+import { canManageAccount, canSeeAccount, isAdmin, type SessionUser } from "./access";
 import { requirePageUser } from "./session";
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { hash, verify } from "@node-rs/argon2";
 
 /** argon2id with the library's defaults (OWASP's minimum: 19 MiB, 2 passes). */

@@ -1,10 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { cache } from "react";
+
 import { getDatabase } from "@/db/client";
 import { allAccountIds, assignedAccountIds, findUser } from "@/db/users";
+
 import type { SessionUser } from "./access";
 import { authOptions } from "./options";
 

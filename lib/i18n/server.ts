@@ -1,10 +1,12 @@
 import "server-only";
+
 import { createIntl } from "@formatjs/intl";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
-import { MESSAGES } from "./messages";
+
 import { BEIJING_TZ } from "./format";
+import { isLocale, type Locale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locales";
+import { MESSAGES } from "./messages";
 
 /** The language switch's cookie, else the browser's preferred language. */
 export const getLocale = cache(async (): Promise<Locale> => {

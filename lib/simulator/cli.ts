@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
-import { COMPONENT_APPID, COMPONENT_SECRET } from "./state";
+
 import { OptionError, type SimulatorOptions } from "./options";
 import { startSimulator } from "./server";
+import { COMPONENT_APPID, COMPONENT_SECRET } from "./state";
 
 /** npm run simulator -- [flags]: the WeChat datacube simulator as a standalone server. */
 

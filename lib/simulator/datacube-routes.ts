@@ -1,7 +1,8 @@
 import { daysBetween, isIsoDate } from "@/lib/dates";
-import { ENDPOINTS, isEndpointName, type EndpointName } from "@/lib/wechat/endpoints";
-import { errorBody, parseJsonObject, send, sendError, sendHttpError, sendJson, sendTruncated } from "./respond";
+import { type EndpointName, ENDPOINTS, isEndpointName } from "@/lib/wechat/endpoints";
+
 import { listOption } from "./options";
+import { errorBody, parseJsonObject, send, sendError, sendHttpError, sendJson, sendTruncated } from "./respond";
 import type { RequestContext } from "./state";
 
 /** POST /datacube/<name> and the quota query, validated and failing the way WeChat does. */

@@ -1,6 +1,6 @@
 import { BoundedCache } from "./cache";
 import * as layout from "./layout";
-import { buildCurve, buildSend, type Article, type ArticleCurve, type Send } from "./model";
+import { type Article, type ArticleCurve, buildCurve, buildSend, type Send } from "./model";
 import type { AccountProfile } from "./profile";
 import * as random from "./random";
 import * as split from "./split";

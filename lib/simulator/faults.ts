@@ -1,4 +1,4 @@
-import { hashInts, rngFrom, saltOf, type Rng } from "./random";
+import { hashInts, type Rng, rngFrom, saltOf } from "./random";
 
 /** What a faulty datacube call does instead of (or to) its real answer. */
 export type Fault =

@@ -1,9 +1,10 @@
 import { ENDPOINTS } from "@/lib/wechat/endpoints";
+
 import { dayOf, weekdayOf } from "./calendar";
-import { followersOn, type AccountProfile } from "./profile";
 import * as layout from "./layout";
-import * as random from "./random";
+import { type AccountProfile, followersOn } from "./profile";
 import type { Rng } from "./random";
+import * as random from "./random";
 import { headline } from "./titles";
 
 const {

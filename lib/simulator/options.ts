@@ -9,8 +9,8 @@ export interface SimulatorOptions {
   accounts?: number;
   /** The simulator's Beijing date. Without it the simulator follows the real Beijing date. */
   today?: IsoDate;
-  /** From this date (by the simulator's clock) the six legacy endpoints answer 47009. */
-  legacyRetiredOn?: IsoDate | "never";
+  /** From this date (by the simulator's clock) the six legacy endpoints answer 47009; "never" keeps them. */
+  legacyRetiredOn?: IsoDate;
   /** Added before every answer. */
   latencyMs?: number;
   /** Chance that a datacube call fails (system error, 5xx, timeout or truncated JSON). */

@@ -1,6 +1,6 @@
+import { dayOf } from "./calendar";
 import { between, hashInts, logNormal, rngFor, saltOf } from "./random";
 import { accountName } from "./titles";
-import { dayOf } from "./calendar";
 
 export interface SimAccount {
   index: number;

@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+
 import { beijingDateOf, isIsoDate, type IsoDate } from "@/lib/dates";
 import { isEndpointName } from "@/lib/wechat/endpoints";
+
 import { datacube, quotaGet } from "./datacube-routes";
 import { FaultPlan } from "./faults";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { BodyTooLarge, parseJsonObject, readBody, send, sendHttpError, sendJson } from "./respond";
 import type { RequestContext, SimulatorState } from "./state";
-import { TokenStore } from "./token-store";
 import { authorizerToken, classicToken, componentToken, stableToken } from "./token-routes";
+import { TokenStore } from "./token-store";
 import { createGroundTruth, type GroundTruth } from "./truth";
 
 export type { SimulatorOptions } from "./options";

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+
 import type { IsoDate } from "@/lib/dates";
+
 import type { FaultPlan } from "./faults";
 import type { ResolvedOptions } from "./options";
 import type { SimAccount } from "./profile";

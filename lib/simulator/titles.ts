@@ -1,4 +1,4 @@
-import { pick, intBetween, type Rng } from "./random";
+import { intBetween, pick, type Rng } from "./random";
 
 /** Readable, deterministic Chinese headlines and account names. */
 

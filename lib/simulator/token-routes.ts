@@ -1,5 +1,5 @@
-import { parseJsonObject, sendError, sendJson } from "./respond";
 import { listOption } from "./options";
+import { parseJsonObject, sendError, sendJson } from "./respond";
 import { COMPONENT_APPID, COMPONENT_SECRET, type RequestContext } from "./state";
 
 /** /cgi-bin/token, /cgi-bin/stable_token and the third-party platform's two token calls. */

@@ -1,9 +1,10 @@
-import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
 import type { IsoDate } from "@/lib/dates";
+import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+
 import { dayOf } from "./calendar";
 import { AccountModel, createCaches } from "./day";
 import { accountProfile, followersOn, type SimAccount } from "./profile";
-import { VIEWS, type Row, type ViewContext } from "./views";
+import { type Row, type ViewContext, VIEWS } from "./views";
 
 export type { SimAccount } from "./profile";
 export type { Row } from "./views";

@@ -1,8 +1,8 @@
 import * as calendar from "./calendar";
 import * as dayModule from "./day";
 import * as layout from "./layout";
-import * as shared from "./views-shared";
 import type { DayRows, Row } from "./views-shared";
+import * as shared from "./views-shared";
 
 const { isoOf } = calendar;
 const { hourSceneIndex, hourSourceIndex, SHARE_SCENES } = dayModule;

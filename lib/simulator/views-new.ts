@@ -2,8 +2,8 @@ import * as calendar from "./calendar";
 import type { ActiveArticle } from "./day";
 import * as layout from "./layout";
 import type { Article, ArticleCurve } from "./model";
-import * as shared from "./views-shared";
 import type { DayRows, Row, ViewContext } from "./views-shared";
+import * as shared from "./views-shared";
 
 const { isoOf } = calendar;
 const { EXTRA, SLOT, SLOTS, SOURCE, sourceIndex } = layout;

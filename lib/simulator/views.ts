@@ -1,4 +1,5 @@
 import type { EndpointName } from "@/lib/wechat/endpoints";
+
 import { LEGACY_VIEWS } from "./views-legacy";
 import { NEW_VIEWS } from "./views-new";
 import type { DayRows } from "./views-shared";

@@ -1,9 +1,10 @@
-import { addDaysIso, eachDay, type IsoDate } from "@/lib/dates";
-import { ENDPOINTS, endpointsOf, type EndpointName, type Generation } from "@/lib/wechat/endpoints";
 import type { LedgerStatus } from "@/db/schema";
+import { addDaysIso, eachDay, type IsoDate } from "@/lib/dates";
+import { type EndpointName, ENDPOINTS, endpointsOf, type Generation } from "@/lib/wechat/endpoints";
+
 import { DAY_STATUSES, type DayStatus } from "./day-status";
 
-export { DAY_STATUSES, FETCHABLE, type DayStatus } from "./day-status";
+export { DAY_STATUSES, type DayStatus, FETCHABLE } from "./day-status";
 
 export type DayReason =
   | "final"

@@ -1,8 +1,10 @@
 import "server-only";
+
 import { getDatabase } from "@/db/client";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import type { HttpOptions } from "@/lib/wechat/http";
+
 import { createTokenManager, type SyncContext } from "./runner";
 
 export function httpOptionsFromEnv(): HttpOptions {

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { asc, eq } from "drizzle-orm";
+
 import { accounts, dailySyncs } from "@/db/schema";
 import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
+
 import { runSync, SyncBusyError, type SyncContext } from "./runner";
 import { syncNowRange } from "./start";
 

@@ -1,6 +1,6 @@
-import { addDaysIso, daysBetween, eachDay, maxDate, minDate, type IsoDate } from "@/lib/dates";
-import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
 import type { LedgerStatus } from "@/db/schema";
+import { addDaysIso, daysBetween, eachDay, type IsoDate, maxDate, minDate } from "@/lib/dates";
+import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 
 export interface Window {
   endpoint: EndpointName;

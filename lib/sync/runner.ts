@@ -1,16 +1,19 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+
 import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accounts";
+import type { Database } from "@/db/client";
 import { syncRuns } from "@/db/schema";
-import { loadEndpointStates, loadLedger, markEndpoint, type ArchivedResponse, type WindowResult } from "@/db/store";
+import { type ArchivedResponse, loadEndpointStates, loadLedger, markEndpoint, type WindowResult } from "@/db/store";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
 import { DatacubeClient, parseAnswer, windowLabel } from "@/lib/wechat/client";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
-import { WeChatError, redact } from "@/lib/wechat/errors";
+import { redact, WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
-import { nodeTransport } from "@/lib/wechat/transport";
 import { TokenManager } from "@/lib/wechat/tokens";
+import { nodeTransport } from "@/lib/wechat/transport";
+
 import { answerStatus, planSync, type Window } from "./planner";
 import { runGrouped } from "./scheduler";
 import { WindowWriter } from "./writer";

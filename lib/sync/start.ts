@@ -1,11 +1,14 @@
 import "server-only";
+
 import { and, eq } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { fetchLedger } from "@/db/schema";
 import { loadEndpointStates } from "@/db/store";
 import { AdminError } from "@/lib/admin/errors";
-import { addDaysIso, daysBetween, maxDate, minDate, type IsoDate } from "@/lib/dates";
-import { ENDPOINT_NAMES, ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
+import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
+import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+
 import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
 
 /** WeChat's datacube starts here; nothing older exists. */
@@ -42,7 +45,13 @@ export function startSync(
       },
     }).catch((error: unknown) => {
       if (!started) {
-        reject(error instanceof SyncBusyError ? new AdminError("conflict", "admin.err.syncBusy") : error);
+        reject(
+          error instanceof SyncBusyError
+            ? new AdminError("conflict", "admin.err.syncBusy")
+            : error instanceof Error
+              ? error
+              : new Error(String(error)),
+        );
       } else {
         console.error(`[sync] account ${opts.accountId}: run failed:`, error);
       }

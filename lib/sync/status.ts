@@ -1,7 +1,10 @@
 import "server-only";
+
 import { desc, eq } from "drizzle-orm";
+
 import type { Database } from "@/db/client";
 import { dailySyncs, syncRuns } from "@/db/schema";
+
 import type { SyncSummary, WindowError } from "./runner";
 
 /** A run still marked running whose heartbeat is older than this was cut off (process ended). */

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/db/client";
 import { storeWindows, type WindowResult } from "@/db/store";
 

@@ -1,9 +1,11 @@
 import "server-only";
+
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+
 import type { Database } from "@/db/client";
 import { accounts, ROLES, userAccounts, users } from "@/db/schema";
-import { createUser, emailSchema, newUserSchema, passwordSchema, publicUserColumns, type NewUser } from "@/db/users";
+import { createUser, emailSchema, type NewUser, newUserSchema, passwordSchema, publicUserColumns } from "@/db/users";
 import { AdminError, isUniqueViolation } from "@/lib/admin/errors";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -18,7 +20,7 @@ export const userChangeSchema = z.object({
 });
 export type UserChange = z.infer<typeof userChangeSchema>;
 
-export { newUserSchema, emailSchema };
+export { emailSchema, newUserSchema };
 
 type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
 

@@ -1,9 +1,11 @@
 import "server-only";
+
 import { articleDetail } from "@/db/analytics";
 import { AppError } from "@/lib/actions/errors";
-import { CHANNELS, CHANNEL_LABELS } from "@/lib/analytics/channels";
+import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
 import { rate } from "@/lib/analytics/metrics";
 import { ENDPOINTS } from "@/lib/wechat/endpoints";
+
 import { articleRefSchema } from "./article-params";
 import { defineView, type ExportTable } from "./types";
 

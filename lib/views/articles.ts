@@ -1,7 +1,9 @@
 import "server-only";
-import { articles, type ArticleRow } from "@/db/analytics";
+
+import { type ArticleRow, articles } from "@/db/analytics";
 import { delta } from "@/lib/analytics/metrics";
 import { previousRange } from "@/lib/report-params";
+
 import { accountRangeSchema, rangeFileName } from "./params";
 import { defineView } from "./types";
 

@@ -1,7 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { compareArticles, type ComparedArticle } from "@/db/analytics";
 import { per1000Delivered } from "@/lib/analytics/metrics";
+
 import { compareItemId, compareSchema } from "./article-params";
 import { defineView, type Header } from "./types";
 

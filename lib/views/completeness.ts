@@ -1,6 +1,8 @@
 import "server-only";
+
 import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
+
 import type { Database } from "@/db/client";
 import { fetchLedger, rawResponses } from "@/db/schema";
 import { loadEndpointStates } from "@/db/store";
@@ -8,6 +10,7 @@ import { beijingToday } from "@/lib/clock";
 import { daysBetween, type IsoDate } from "@/lib/dates";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
 import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
+
 import { defineView } from "./types";
 
 /** Widest grid one request draws: three months of columns. */

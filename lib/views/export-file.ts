@@ -1,8 +1,11 @@
 import "server-only";
+
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
+
 import type { ExportTable, Header } from "./types";
 
 export const headerText = (h: Header, locale: Locale) =>

@@ -1,12 +1,14 @@
 import "server-only";
-import type { Database } from "@/db/client";
+
 import { hourlyReads, overview } from "@/db/analytics";
-import { CHANNELS, CHANNEL_LABELS } from "@/lib/analytics/channels";
+import type { Database } from "@/db/client";
+import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
 import { delta } from "@/lib/analytics/metrics";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { previousRange } from "@/lib/report-params";
+
+import { hourLabel, HOURS, WEEKDAYS } from "./hours";
 import { accountRangeSchema, rangeFileName } from "./params";
-import { HOURS, hourLabel, WEEKDAYS } from "./hours";
 import { defineView, type ExportTable } from "./types";
 
 export const HOURLY_KPIS = ["reads", "readers"] as const;

@@ -1,13 +1,14 @@
 import "server-only";
-import type { ViewDefinition } from "./types";
-import { overviewView } from "./overview";
-import { articlesView } from "./articles";
+
 import { articleDetailView } from "./article-detail";
+import { articlesView } from "./articles";
 import { compareView } from "./compare";
+import { completenessView } from "./completeness";
 import { hourlyView } from "./hourly";
+import { overviewView } from "./overview";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
-import { completenessView } from "./completeness";
+import type { ViewDefinition } from "./types";
 
 /** Every dashboard data endpoint, by the name in /api/views/<name> and /api/export/<name>. */
 export const VIEWS: Record<string, ViewDefinition<never, never>> = {

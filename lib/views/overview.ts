@@ -1,8 +1,10 @@
 import "server-only";
+
 import { overview } from "@/db/analytics";
-import { CHANNELS, CHANNEL_LABELS } from "@/lib/analytics/channels";
+import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
 import { delta } from "@/lib/analytics/metrics";
 import { previousRange } from "@/lib/report-params";
+
 import { accountRangeSchema, rangeFileName } from "./params";
 import { defineView } from "./types";
 

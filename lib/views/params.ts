@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { isIsoDate } from "@/lib/dates";
 import { accountIdSchema, dateRangeSchema, isoDateSchema } from "@/lib/report-params";
 

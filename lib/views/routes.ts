@@ -1,8 +1,11 @@
 import "server-only";
+
 import { z } from "zod";
-import { authedRoute } from "@/lib/actions/route";
+
 import { AppError } from "@/lib/actions/errors";
+import { authedRoute } from "@/lib/actions/route";
 import { LOCALES } from "@/lib/i18n/locales";
+
 import { headerText, toCsv, toXlsx } from "./export-file";
 import { VIEWS } from "./index";
 
@@ -39,8 +42,8 @@ export async function exportRoute(request: Request, context: { params: Promise<P
     schema,
     { accounts: { right: "view", of: (i) => view.accounts(i as never) } },
     async (input, { database, user }) => {
-      const { format, lang, table } = input as z.output<typeof exportOptions>;
-      const tables = view.tables((await view.load(database, input as never, user)) as never, input as never, (h) =>
+      const { format, lang, table } = input;
+      const tables = view.tables(await view.load(database, input as never, user), input as never, (h) =>
         headerText(h, lang),
       );
       const stem = `readout-${view.fileName(input as never)}`;

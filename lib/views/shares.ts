@@ -1,9 +1,11 @@
 import "server-only";
-import { shares, type ByScene, type Shares } from "@/db/analytics";
+
+import { type ByScene, type Shares, shares } from "@/db/analytics";
 import { shareSceneLabel } from "@/lib/analytics/channels";
 import { delta } from "@/lib/analytics/metrics";
 import { addDaysIso } from "@/lib/dates";
 import { previousRange } from "@/lib/report-params";
+
 import { hourLabel } from "./hours";
 import { accountRangeSchema, rangeFileName } from "./params";
 import { defineView, type ExportTable, type Header } from "./types";

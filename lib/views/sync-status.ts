@@ -1,7 +1,10 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { accountIdSchema } from "@/lib/report-params";
 import { loadSyncStatus } from "@/lib/sync/status";
+
 import { defineView } from "./types";
 
 /** ?account=3: the account's latest sync run with its progress (polled while it runs). */

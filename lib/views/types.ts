@@ -1,4 +1,5 @@
 import type { z } from "zod";
+
 import type { Database } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/access";
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
+
 import type { IsoDate } from "@/lib/dates";
-import { ENDPOINTS, datacubePath, type EndpointName, type EndpointRow } from "./endpoints";
+
+import { datacubePath, type EndpointName, type EndpointRow, ENDPOINTS } from "./endpoints";
 import { WeChatError } from "./errors";
-import { send, withRetry, type HttpOptions, type RawResponse, type ResponseListener } from "./http";
+import { type HttpOptions, type RawResponse, type ResponseListener, send, withRetry } from "./http";
 import { isDelayFlag } from "./rows";
 import type { TokenSource } from "./tokens";
 

@@ -1,7 +1,9 @@
-import type { z } from "zod";
 import { getTableName } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+
 import * as s from "@/db/schema";
+
 import * as rows from "./rows";
 
 /**

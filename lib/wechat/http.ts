@@ -1,6 +1,7 @@
 import pRetry, { AbortError } from "p-retry";
-import { WeChatError, errorFromCode, redact } from "./errors";
-import { nodeTransport, TransportTimeoutError, type Transport } from "./transport";
+
+import { errorFromCode, redact, WeChatError } from "./errors";
+import { nodeTransport, type Transport, TransportTimeoutError } from "./transport";
 
 export interface HttpOptions {
   baseUrl: string;

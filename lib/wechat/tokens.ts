@@ -1,6 +1,7 @@
 import { z } from "zod";
+
 import { WeChatError } from "./errors";
-import { sendWithRetry, type HttpOptions } from "./http";
+import { type HttpOptions, sendWithRetry } from "./http";
 
 /** How an account obtains access tokens. */
 export type Credentials =

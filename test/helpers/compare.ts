@@ -1,8 +1,9 @@
 import { and, eq, gte, lte } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+
 import type { Database } from "@/db/client";
-import { ENDPOINTS, type EndpointName } from "@/lib/wechat/endpoints";
 import type { IsoDate } from "@/lib/dates";
+import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 
 interface TruthLike {
   rows(

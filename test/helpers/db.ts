@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+
 import pg from "pg";
-import { IN_MEMORY, openDatabase, type Database, type DatabaseConfig } from "@/db/client";
+
+import { type Database, type DatabaseConfig, IN_MEMORY, openDatabase } from "@/db/client";
 import { newEncryptionKey } from "@/lib/crypto";
 
 /** Set by scripts/test-all.sh for the PostgreSQL pass; unset means PGlite. */

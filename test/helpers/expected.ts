@@ -1,5 +1,5 @@
 import type { Channel } from "@/lib/analytics/channels";
-import { addDaysIso, eachDay, weekdayIso, type IsoDate } from "@/lib/dates";
+import { addDaysIso, eachDay, type IsoDate, weekdayIso } from "@/lib/dates";
 import type { GroundTruth } from "@/lib/simulator/truth";
 
 /**

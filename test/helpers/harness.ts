@@ -3,8 +3,9 @@ import type { Database } from "@/db/client";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
-import type { HttpOptions } from "@/lib/wechat/http";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
+import type { HttpOptions } from "@/lib/wechat/http";
+
 import { storedRows, truthRows } from "./compare";
 import { createTestDatabase, type TestDatabase } from "./db";
 

@@ -1,23 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { accountTokenKey, addAccount, databaseTokenStore, loadCredentials } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accessTokens, accounts, fetchLedger, syncRuns, userAccounts, users } from "@/db/schema";
+import { markEndpoint } from "@/db/store";
 import { createUser } from "@/db/users";
 import { testCredentials, testStoredCredentials } from "@/lib/accounts/connection";
 import { createAccount, credentialsFor, removeAccount, replaceCredentials } from "@/lib/accounts/manage";
 import { AppError } from "@/lib/actions/errors";
-import type { SessionUser } from "@/lib/auth/access";
 import { AdminError } from "@/lib/admin/errors";
+import type { SessionUser } from "@/lib/auth/access";
 import { resetEnvCache } from "@/lib/env";
 import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/lib/simulator/server";
-import { markEndpoint } from "@/db/store";
 import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
 import { startSync, syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
 import { addUser, changeUser, removeUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
-import { endpointsOf, type EndpointName } from "@/lib/wechat/endpoints";
+import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
+
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
 

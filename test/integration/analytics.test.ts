@@ -1,15 +1,17 @@
 import { and, between, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { articleDetail, articles, compareArticles, hourlyReads, overview, shares } from "@/db/analytics";
 import { bizSummary, legacyUserRead } from "@/db/schema";
 import {
+  type ChannelCounts,
   channelOfUserSource,
   channelsFromScenes,
   TOTAL_USER_SOURCE,
-  type ChannelCounts,
 } from "@/lib/analytics/channels";
 import { eachDay } from "@/lib/dates";
+
 import {
   expectedArticle,
   expectedArticles,

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
 import { addAccount as insertAccount } from "@/db/accounts";
+import type { Database } from "@/db/client";
 import { createUser as insertUser } from "@/db/users";
 import type { SessionUser } from "@/lib/auth/access";
+
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 /**

@@ -1,9 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Database } from "@/db/client";
 import { dailySyncs, syncRuns } from "@/db/schema";
-import { dailySyncTick, type DailyOutcome } from "@/lib/sync/daily";
+import { type DailyOutcome, dailySyncTick } from "@/lib/sync/daily";
 import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
+
 import { testingOnPostgres } from "../helpers/db";
 import { createHarness, type Harness } from "../helpers/harness";
 

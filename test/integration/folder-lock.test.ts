@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+
 import { listAccounts } from "@/db/accounts";
+import { openDatabase } from "@/db/client";
 import { newEncryptionKey } from "@/lib/crypto";
+
 import { spawnCli } from "../helpers/cli";
 import { testingOnPostgres } from "../helpers/db";
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { addAccount } from "@/db/accounts";
 import { addDaysIso, beijingDateOf } from "@/lib/dates";
 import { startSimulator } from "@/lib/simulator/server";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
+
 import { lastJsonLine, spawnCli } from "../helpers/cli";
 import { dumpAccount, truthRows } from "../helpers/compare";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { rawResponses } from "@/db/schema";
 import { addDaysIso } from "@/lib/dates";
 import { endpointsOf } from "@/lib/wechat/endpoints";
+
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
 
 let h: Harness | undefined;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTokenManager, runSync, SyncBusyError } from "@/lib/sync/runner";
-import { createHarness, type Harness } from "../helpers/harness";
+
 import { testingOnPostgres } from "../helpers/db";
+import { createHarness, type Harness } from "../helpers/harness";
 
 describe("one sync per account at a time", () => {
   let h: Harness;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { archivedAnswers } from "@/db/raw-archive";
 import { addDaysIso } from "@/lib/dates";
+
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
 
 // 365 days ending yesterday, all after the new generation's first date (2025-11-01).

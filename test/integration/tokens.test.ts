@@ -1,14 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { accountTokenKey, addAccount, databaseTokenStore } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accessTokens } from "@/db/schema";
 import { startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, runSync } from "@/lib/sync/runner";
 import { DatacubeClient } from "@/lib/wechat/client";
-import { WeChatError } from "@/lib/wechat/errors";
+import { type WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
-import { RENEW_BEFORE_MS, TokenManager, type Credentials } from "@/lib/wechat/tokens";
+import { type Credentials, RENEW_BEFORE_MS, TokenManager } from "@/lib/wechat/tokens";
+
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-03-01";

@@ -1,14 +1,16 @@
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { AppError } from "@/lib/actions/errors";
 import type { SessionUser } from "@/lib/auth/access";
+import { VIEWS } from "@/lib/views";
 import { articleDetailView } from "@/lib/views/article-detail";
 import { articleRefSchema, compareAccountIds, compareProblem, compareSchema } from "@/lib/views/article-params";
 import { articlesView } from "@/lib/views/articles";
 import { compareView } from "@/lib/views/compare";
 import { headerText, toCsv } from "@/lib/views/export-file";
-import { VIEWS } from "@/lib/views";
-import { expectedArticles, sceneCounts, type ExpectedArticle } from "../helpers/expected";
+
+import { type ExpectedArticle, expectedArticles, sceneCounts } from "../helpers/expected";
 import { createHarness, type Harness } from "../helpers/harness";
 
 const TODAY = "2026-07-10";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { CHANNELS, TOTAL_USER_SOURCE } from "@/lib/analytics/channels";
 import type { SessionUser } from "@/lib/auth/access";
 import { addDaysIso, eachDay, type IsoDate } from "@/lib/dates";
@@ -7,6 +8,7 @@ import { hourlyView } from "@/lib/views/hourly";
 import { VIEWS } from "@/lib/views/index";
 import { sharesView } from "@/lib/views/shares";
 import type { ExportTable } from "@/lib/views/types";
+
 import { expectedHourlyAverage, expectedHourlyDay, expectedShares } from "../helpers/expected";
 import { createHarness, type Harness } from "../helpers/harness";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { completenessGrid, type LedgerRow } from "@/lib/sync/completeness";
 import { dailyDecision, dayLockId } from "@/lib/sync/daily";
 import { rangeProblems } from "@/lib/sync/start";

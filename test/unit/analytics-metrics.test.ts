@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
+
 import {
-  CHANNELS,
   CHANNEL_LABELS,
   channelOfScene,
   channelOfUserSource,
+  CHANNELS,
   channelsFromBreakdown,
   channelsFromScenes,
   shareSceneLabel,
 } from "@/lib/analytics/channels";
 import {
-  delta,
   deliveredFromRate,
+  delta,
   per1000Delivered,
   positionOf,
   previousPeriod,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { DatacubeClient } from "@/lib/wechat/client";
-import { WeChatError, errorFromCode, redact } from "@/lib/wechat/errors";
+import { errorFromCode, redact, WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import type { TokenSource } from "@/lib/wechat/tokens";
 import type { Transport } from "@/lib/wechat/transport";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, eachDay, isIsoDate, weekdayIso } from "@/lib/dates";
 
 describe("Beijing calendar dates", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+
 import { addDaysIso } from "@/lib/dates";
+import { answerStatus, type LedgerFact, planSync } from "@/lib/sync/planner";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
-import { answerStatus, planSync, type LedgerFact } from "@/lib/sync/planner";
 
 const today = "2026-11-01";
 const yesterday = "2026-10-31";

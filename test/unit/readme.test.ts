@@ -1,5 +1,7 @@
 import fs from "node:fs";
+
 import { describe, expect, it } from "vitest";
+
 import { endpointTableMarkdown } from "@/lib/wechat/endpoints";
 
 describe("README", () => {

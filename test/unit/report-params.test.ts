@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { canManageAccount, canSeeAccount, type SessionUser } from "@/lib/auth/access";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 import { readReportState, resolveRange } from "@/lib/report-params";

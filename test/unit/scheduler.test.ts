@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { runGrouped } from "@/lib/sync/scheduler";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));

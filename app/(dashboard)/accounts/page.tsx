@@ -1,8 +1,8 @@
+import { AccountsOverview } from "@/components/accounts/accounts-overview";
 import { getDatabase } from "@/db/client";
 import { accountSummaries } from "@/lib/accounts/queries";
 import { isAdmin } from "@/lib/auth/access";
 import { guardPage } from "@/lib/auth/page-guard";
-import { AccountsOverview } from "@/components/accounts/accounts-overview";
 
 export default async function AccountsPage() {
   const user = await guardPage();

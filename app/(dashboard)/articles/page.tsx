@@ -1,5 +1,5 @@
-import { guardReportPage } from "@/lib/auth/page-guard";
 import { ArticlesReport } from "@/components/articles/articles-report";
+import { guardReportPage } from "@/lib/auth/page-guard";
 
 export default async function ArticlesPage({
   searchParams,

@@ -1,6 +1,6 @@
+import { CompareReport } from "@/components/compare/compare-report";
 import { guardPage } from "@/lib/auth/page-guard";
 import { compareAccountIds } from "@/lib/views/article-params";
-import { CompareReport } from "@/components/compare/compare-report";
 
 export default async function ComparePage({
   searchParams,

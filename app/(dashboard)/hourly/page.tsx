@@ -1,5 +1,5 @@
-import { guardReportPage } from "@/lib/auth/page-guard";
 import { HourlyReport } from "@/components/hourly/hourly-report";
+import { guardReportPage } from "@/lib/auth/page-guard";
 
 export default async function HourlyPage({
   searchParams,

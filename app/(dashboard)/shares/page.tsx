@@ -1,5 +1,5 @@
-import { guardReportPage } from "@/lib/auth/page-guard";
 import { SharesReport } from "@/components/shares/shares-report";
+import { guardReportPage } from "@/lib/auth/page-guard";
 
 export default async function SharesPage({
   searchParams,

@@ -1,8 +1,8 @@
-import { getDatabase } from "@/db/client";
+import { UsersAdmin } from "@/components/users/users-admin";
 import { listAccounts } from "@/db/accounts";
+import { getDatabase } from "@/db/client";
 import { listUsers } from "@/db/users";
 import { guardPage } from "@/lib/auth/page-guard";
-import { UsersAdmin } from "@/components/users/users-admin";
 
 export default async function UsersPage() {
   const user = await guardPage({ admin: true });

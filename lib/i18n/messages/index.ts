@@ -10,6 +10,6 @@ import { shares } from "./shares";
 const features = [common, overview, hourly, shares, articles, compare, admin];
 
 export const MESSAGES: Record<Locale, Record<string, string>> = {
-  en: Object.assign({}, ...features.map((f) => f.en)),
-  zh: Object.assign({}, ...features.map((f) => f.zh)),
+  en: Object.assign({}, ...features.map((f) => f.en)) as Record<string, string>,
+  zh: Object.assign({}, ...features.map((f) => f.zh)) as Record<string, string>,
 };

@@ -1,9 +1,10 @@
 import { notFound } from "next/navigation";
+
+import { AccountDetail } from "@/components/accounts/account-detail";
 import { getDatabase } from "@/db/client";
 import { findPublicAccount } from "@/lib/accounts/queries";
 import { canManageAccount, isAdmin } from "@/lib/auth/access";
 import { guardPage } from "@/lib/auth/page-guard";
-import { AccountDetail } from "@/components/accounts/account-detail";
 
 export default async function AccountPage({ params }: { params: Promise<{ account: string }> }) {
   const id = Number((await params).account);

@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
+
+import { ArticleDetailReport } from "@/components/articles/article-detail-report";
 import { guardPage } from "@/lib/auth/page-guard";
 import { articleRefSchema } from "@/lib/views/article-params";
-import { ArticleDetailReport } from "@/components/articles/article-detail-report";
 
 export default async function ArticleDetailPage({ params }: { params: Promise<{ account: string; msgid: string }> }) {
   const { account, msgid } = await params;
