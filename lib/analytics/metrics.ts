@@ -8,6 +8,11 @@ export function rate(numerator: number | null | undefined, denominator: number |
   return numerator / denominator;
 }
 
+/** The sum of the values present; null when none is (no figure, rather than zero). */
+export function sumPresent(values: readonly (number | null | undefined)[]): number | null {
+  return values.some((v) => v != null) ? values.reduce<number>((n, v) => n + (v ?? 0), 0) : null;
+}
+
 /** Change from previous to current: absolute, and relative to previous (null when previous is 0 or missing). */
 export function delta(
   current: number | null | undefined,

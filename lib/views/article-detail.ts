@@ -2,15 +2,24 @@ import "server-only";
 
 import { articleDetail } from "@/db/analytics";
 import { AppError } from "@/lib/actions/errors";
-import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
 import { rate } from "@/lib/analytics/metrics";
+import type { IsoDate } from "@/lib/dates";
 import { ENDPOINTS } from "@/lib/wechat/endpoints";
 
 import { articleRefSchema } from "./article-params";
-import { defineView, type ExportTable } from "./types";
-
-/** read_jump_position covers the article in fifths. */
-export const DROP_OFF_POSITIONS = [1, 2, 3, 4, 5] as const;
+import { exportTable } from "./columns";
+import {
+  curvesTable,
+  DROP_OFF_POSITIONS,
+  DROP_OFF_TABLE,
+  headlineFigures,
+  headlineTable,
+  INTERACTIONS_TABLE,
+  QUALITY_TABLE,
+  sourcesTable,
+} from "./tables/article-detail";
+import type { ArticleFigures } from "./tables/articles";
+import { defineView } from "./types";
 
 /** ?account=3&msgid=12003_1: one article's cumulative curves from both generations, and its headline figures. */
 export const articleDetailView = defineView({
@@ -23,7 +32,7 @@ export const articleDetailView = defineView({
     const lastNew = article.new?.at(-1);
     const readers = last?.readers ?? null;
     const sharers = last?.sharers ?? null;
-    const headline = {
+    const headline: ArticleFigures & { day: number | null; statDate: IsoDate | null } = {
       /** Days since send of the latest figures (0 = the send date). */
       day: last?.day ?? null,
       statDate: lastNew?.statDate ?? article.legacy?.at(-1)?.statDate ?? null,
@@ -50,134 +59,21 @@ export const articleDetailView = defineView({
   },
   tables(data, _input, label) {
     const { article, headline } = data;
-    const tables: ExportTable[] = [
-      {
-        id: "headline",
-        title: "articleDetail.headline",
-        columns: [
-          { key: "metric", header: "articles.col.metric" },
-          { key: "value", header: "articles.col.value" },
-        ],
-        rows: HEADLINE_METRICS.filter((m) => headline[m] != null).map((m) => ({
-          metric: label(`articleDetail.metric.${m}`),
-          value: headline[m],
-        })),
-      },
-    ];
+    const tables = [exportTable(headlineTable(headline), headlineFigures(headline), label)];
     for (const generation of ["new", "legacy"] as const) {
       const points = article[generation];
       if (!points) continue;
-      const suffix =
-        generation === "new"
-          ? { en: " (new interfaces)", zh: "（新版接口）" }
-          : { en: " (legacy interfaces)", zh: "（旧版接口）" };
-      tables.push({
-        id: `sources-${generation}`,
-        title: { en: `Readers by source${suffix.en}`, zh: `阅读人数按来源${suffix.zh}` },
-        columns: [
-          { key: "day", header: "articleDetail.col.day" },
-          { key: "statDate", header: "unit.date" },
-          { key: "readers", header: "articles.col.readers" },
-          ...CHANNELS.map((c) => ({
-            key: c,
-            header: {
-              en: CHANNEL_LABELS[c].en,
-              zh: generation === "legacy" ? CHANNEL_LABELS[c].zhLegacy : CHANNEL_LABELS[c].zhNew,
-            },
-          })),
-        ],
-        rows: points.map((p) => ({
-          day: p.day,
-          statDate: p.statDate,
-          readers: p.readers,
-          ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])),
-        })),
-      });
-      tables.push({
-        id: `curves-${generation}`,
-        title: { en: `Sharers and favourites${suffix.en}`, zh: `分享与收藏${suffix.zh}` },
-        columns: [
-          { key: "day", header: "articleDetail.col.day" },
-          { key: "statDate", header: "unit.date" },
-          { key: "readers", header: "articles.col.readers" },
-          { key: "sharers", header: "articles.col.sharers" },
-          { key: "favourites", header: "articles.col.favourites" },
-        ],
-        rows: points.map((p) => ({
-          day: p.day,
-          statDate: p.statDate,
-          readers: p.readers,
-          sharers: p.sharers,
-          favourites: p.favourites,
-        })),
-      });
-    }
-    if (article.new) {
       tables.push(
-        {
-          id: "interactions",
-          title: "articleDetail.interactions",
-          columns: [
-            { key: "day", header: "articleDetail.col.day" },
-            { key: "statDate", header: "unit.date" },
-            { key: "likes", header: "articleDetail.metric.likes" },
-            { key: "zaikan", header: "articleDetail.metric.zaikan" },
-            { key: "comments", header: "articleDetail.metric.comments" },
-          ],
-          rows: article.new.map((p) => ({
-            day: p.day,
-            statDate: p.statDate,
-            likes: p.likes,
-            zaikan: p.zaikan,
-            comments: p.comments,
-          })),
-        },
-        {
-          id: "quality",
-          title: "articleDetail.quality",
-          columns: [
-            { key: "day", header: "articleDetail.col.day" },
-            { key: "statDate", header: "unit.date" },
-            { key: "finishRate", header: "articleDetail.metric.finishRate" },
-            { key: "avgActiveMinutes", header: "articleDetail.metric.avgActiveMinutes" },
-          ],
-          rows: article.new.map((p) => ({
-            day: p.day,
-            statDate: p.statDate,
-            finishRate: p.finishRate,
-            avgActiveMinutes: p.avgActiveMinutes,
-          })),
-        },
+        exportTable(sourcesTable(generation), points, label),
+        exportTable(curvesTable(generation), points, label),
       );
     }
-    if (data.dropOff) {
-      tables.push({
-        id: "dropoff",
-        title: "articleDetail.dropOff",
-        columns: [
-          { key: "position", header: "articleDetail.col.position" },
-          { key: "rate", header: "articleDetail.col.leaving" },
-        ],
-        rows: data.dropOff.map((d) => ({ position: label(`articleDetail.fifth.${d.position}`), rate: d.rate })),
-      });
-    }
+    if (article.new)
+      tables.push(exportTable(INTERACTIONS_TABLE, article.new, label), exportTable(QUALITY_TABLE, article.new, label));
+    if (data.dropOff) tables.push(exportTable(DROP_OFF_TABLE, data.dropOff, label));
     return tables;
   },
   fileName: (p) => `article-${p.account}-${p.msgid}`,
 });
-
-export const HEADLINE_METRICS = [
-  "delivered",
-  "readers",
-  "readRate",
-  "sharers",
-  "shareRate",
-  "favourites",
-  "likes",
-  "zaikan",
-  "comments",
-  "finishRate",
-  "avgActiveMinutes",
-] as const;
 
 export type ArticleDetailData = Awaited<ReturnType<typeof articleDetailView.load>>;

@@ -11,6 +11,8 @@ import { daysBetween, type IsoDate } from "@/lib/dates";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
 import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
 
+import { exportTable } from "./columns";
+import { COMPLETENESS_DAYS_TABLE, COMPLETENESS_SUMMARY_TABLE } from "./tables/sync";
 import { defineView } from "./types";
 
 /** Widest grid one request draws: three months of columns. */
@@ -86,39 +88,12 @@ export const completenessView = defineView({
   accounts: (p) => [p.account],
   load: (database, p) => loadCompleteness(database, p.account, p.from, p.to, beijingToday()),
   tables: (data, _input, label) => [
-    {
-      id: "days",
-      title: "admin.grid.title",
-      columns: [
-        { key: "endpoint", header: "admin.grid.col.endpoint" },
-        { key: "generation", header: "admin.grid.col.generation" },
-        { key: "date", header: "unit.date" },
-        { key: "status", header: "admin.grid.col.status" },
-        { key: "errcode", header: "admin.grid.col.errcode" },
-        { key: "reason", header: "admin.grid.col.reason" },
-        { key: "fetchedAt", header: "admin.grid.col.fetchedAt" },
-      ],
-      rows: data.rows.flatMap((r) =>
-        r.days.map((d) => ({
-          endpoint: r.endpoint,
-          generation: label(`generation.${r.generation}`),
-          date: d.date,
-          status: label(`admin.status.${d.status}`),
-          errcode: d.errcode,
-          reason: d.error ?? label(`admin.reason.${d.reason}`),
-          fetchedAt: d.fetchedAt,
-        })),
-      ),
-    },
-    {
-      id: "summary",
-      title: "admin.grid.summary",
-      columns: [
-        { key: "endpoint", header: "admin.grid.col.endpoint" },
-        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` })),
-      ],
-      rows: data.rows.map((r) => ({ endpoint: r.endpoint, ...r.counts })),
-    },
+    exportTable(
+      COMPLETENESS_DAYS_TABLE,
+      data.rows.flatMap((endpoint) => endpoint.days.map((day) => ({ endpoint, day }))),
+      label,
+    ),
+    exportTable(COMPLETENESS_SUMMARY_TABLE, data.rows, label),
   ],
   fileName: (p) => `completeness-${p.account}-${p.from}_${p.to}`,
 });

@@ -1,16 +1,19 @@
 import "server-only";
 
 import { type ByScene, type Shares, shares } from "@/db/analytics";
-import { shareSceneLabel } from "@/lib/analytics/channels";
-import { delta } from "@/lib/analytics/metrics";
 import { addDaysIso } from "@/lib/dates";
 import { previousRange } from "@/lib/report-params";
 
-import { hourLabel } from "./hours";
+import { exportTable, kpiFigures, kpiTable } from "./columns";
 import { accountRangeSchema, rangeFileName } from "./params";
-import { defineView, type ExportTable, type Header } from "./types";
-
-export const SHARES_KPIS = ["shares", "sharers"] as const;
+import {
+  dailyScenesTable,
+  hourlyScenesTable,
+  NEW_SHARERS_TABLE,
+  SHARES_KPIS,
+  type SharesTotals,
+} from "./tables/shares";
+import { defineView } from "./types";
 
 const sumScenes = (byScene: ByScene, key: "shareCount" | "shareUser") =>
   Object.values(byScene).reduce((n, s) => n + s[key], 0);
@@ -21,7 +24,7 @@ const hasScenes = (byScene: ByScene) => Object.keys(byScene).length > 0;
  * (getbizsummary) when it has the day, else the legacy scenes' sum (both agree where both exist,
  * and the overview counts sharers the same way).
  */
-function totals(s: Shares) {
+function totals(s: Shares): SharesTotals {
   let shares: number | null = null;
   let sharers: number | null = null;
   const days = { shares: 0, sharers: 0 };
@@ -58,17 +61,8 @@ export const sharesView = defineView({
       shares(database, { accountId: p.account, from: p.from, to: p.to }),
       shares(database, { accountId: p.account, ...previousDates }),
     ]);
-    const now = totals(current);
-    const before = totals(previous);
-    const kpis = SHARES_KPIS.map((metric) => ({
-      metric,
-      value: now[metric],
-      previous: before[metric],
-      /** Days with data behind each figure: a change between unequal coverage says so. */
-      days: now.days[metric],
-      previousDays: before.days[metric],
-      ...delta(now[metric], before[metric]),
-    }));
+    // Each figure says on how many days with data it stands: a change between unequal coverage says so.
+    const kpis = kpiFigures(SHARES_KPIS, totals(current), totals(previous));
     return {
       daysWithData: current.daysWithData,
       hourlyDaysWithData: current.hourlyDaysWithData,
@@ -91,74 +85,20 @@ export const sharesView = defineView({
         : null,
     };
   },
-  tables: (data, _input, label) => {
-    const scene = (code: number, metric: "count" | "people"): Header => ({
-      en: `${metric === "count" ? "Shares" : "Sharers"}: ${shareSceneLabel(code, "en")}`,
-      zh: `${metric === "count" ? "分享次数" : "分享人数"}：${shareSceneLabel(code, "zh")}`,
-    });
-    const sceneColumns = data.scenes.flatMap((code) => [
-      { key: `count_${code}`, header: scene(code, "count") },
-      { key: `people_${code}`, header: scene(code, "people") },
-    ]);
-    const sceneCells = (byScene: ByScene) =>
-      Object.fromEntries(
-        data.scenes.flatMap((code) => [
-          [`count_${code}`, byScene[code]?.shareCount ?? null],
-          [`people_${code}`, byScene[code]?.shareUser ?? null],
-        ]),
-      );
-    const tables: ExportTable[] = [
-      {
-        id: "kpis",
-        title: "shares.kpis",
-        columns: [
-          { key: "metric", header: "shares.col.metric" },
-          { key: "value", header: "shares.col.value" },
-          { key: "previous", header: "shares.col.previous" },
-          { key: "pct", header: "shares.col.change" },
-          { key: "days", header: "shares.col.daysWithData" },
-          { key: "previousDays", header: "shares.col.previousDaysWithData" },
-        ],
-        rows: data.kpis.map((k) => ({
-          metric: label(`shares.kpi.${k.metric}`),
-          value: k.value,
-          previous: k.previous,
-          pct: k.pct,
-          days: k.days,
-          previousDays: k.previousDays,
-        })),
-      },
-      {
-        id: "daily",
-        title: "shares.daily",
-        columns: [{ key: "date", header: "unit.date" }, ...sceneColumns],
-        rows: data.sceneDays.map((d) => ({ date: d.date, ...sceneCells(d.byScene) })),
-      },
-      {
-        id: "hourly",
-        title: "shares.table.hourly",
-        columns: [{ key: "hour", header: "unit.hour" }, { key: "days", header: "shares.col.days" }, ...sceneColumns],
-        rows:
-          data.hourlyDaysWithData === 0
-            ? []
-            : data.hours.map((h) => ({
-                hour: hourLabel(h.hour),
-                days: data.hourlyDaysWithData,
-                ...sceneCells(h.byScene),
-              })),
-      },
-      {
-        id: "newSharers",
-        title: "shares.newSharers",
-        columns: [
-          { key: "date", header: "unit.date" },
-          { key: "sharers", header: "shares.col.newSharers" },
-        ],
-        rows: data.newSharers.filter((d) => d.sharers !== null).map((d) => ({ date: d.date, sharers: d.sharers })),
-      },
-    ];
-    return tables;
-  },
+  tables: (data, _input, label) => [
+    kpiTable(SHARES_KPIS, data.kpis, label),
+    exportTable(dailyScenesTable(data.scenes), data.sceneDays, label),
+    exportTable(
+      hourlyScenesTable(data.scenes),
+      data.hourlyDaysWithData === 0 ? [] : data.hours.map((h) => ({ ...h, days: data.hourlyDaysWithData })),
+      label,
+    ),
+    exportTable(
+      NEW_SHARERS_TABLE,
+      data.newSharers.filter((d) => d.sharers !== null),
+      label,
+    ),
+  ],
   fileName: (p) => rangeFileName("shares", p),
 });
 

@@ -1,0 +1,110 @@
+/** The articles page's table and KPIs, and the figures every article page shows. Pure: the browser imports it too. */
+import type { ArticleRow } from "@/db/analytics";
+import { sumPresent } from "@/lib/analytics/metrics";
+
+import { type Column, field, type Format, type Kpi, type KpiSet, type Table } from "../columns";
+
+/** An article's latest cumulative figures. */
+export interface ArticleFigures {
+  delivered: number | null;
+  readers: number | null;
+  /** readers / delivered */
+  readRate: number | null;
+  sharers: number | null;
+  /** sharers / readers */
+  shareRate: number | null;
+  favourites: number | null;
+  likes: number | null;
+  zaikan: number | null;
+  comments: number | null;
+  finishRate: number | null;
+  avgActiveMinutes: number | null;
+}
+export type ArticleFigureId = keyof ArticleFigures;
+
+export interface ArticleFigure extends Column<Partial<ArticleFigures>> {
+  key: ArticleFigureId;
+  value: (row: Partial<ArticleFigures>) => number | null;
+  /** Only the new interfaces (getarticletotaldetail) report it. */
+  newOnly?: true;
+}
+
+const figure = (key: ArticleFigureId, format: Format, newOnly?: true): ArticleFigure => ({
+  key,
+  header: `metric.${key}`,
+  format,
+  value: (row) => row[key] ?? null,
+  ...(newOnly ? { newOnly } : {}),
+});
+
+/** Every figure of one article, in the order the pages show them: the detail's headline, the comparison's rows. */
+export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
+  figure("delivered", "count"),
+  figure("readers", "count"),
+  figure("readRate", "percent"),
+  figure("sharers", "count"),
+  figure("shareRate", "percent"),
+  figure("favourites", "count"),
+  figure("likes", "count", true),
+  figure("zaikan", "count", true),
+  figure("comments", "count", true),
+  figure("finishRate", "percent", true),
+  figure("avgActiveMinutes", "minutes", true),
+];
+
+export const articleFigure = (key: ArticleFigureId) => ARTICLE_FIGURES.find((f) => f.key === key)!;
+
+/** The comparison ranks articles by how they did: every figure but the audience they were sent to. */
+export const COMPARE_FIGURES = ARTICLE_FIGURES.filter((f) => f.key !== "delivered");
+
+/** What the compare page's curves can show. */
+export const CURVE_METRICS = ["readers", "sharers", "favourites"] as const satisfies readonly ArticleFigureId[];
+export type CurveMetric = (typeof CURVE_METRICS)[number];
+
+const sortable = (key: ArticleFigureId): Column<ArticleRow> => ({ ...articleFigure(key), sort: "desc" });
+
+/** Every article sent in the range: the sortable table on the page, and its export. */
+export const ARTICLES_TABLE: Table<ArticleRow> = {
+  id: "articles",
+  title: "articles.table",
+  columns: [
+    field("sendDate", "articles.col.sendDate", "date", { sort: "desc" }),
+    field("position", "articles.col.position", "count", { sort: "asc" }),
+    field("title", "articles.col.title", "text", { sort: "asc", lead: true }),
+    field("generation", "col.generation", "text", {
+      label: (r) => `articles.generation.${r.generation}`,
+      // The page shows it as a badge by the title.
+      screen: false,
+    }),
+    sortable("delivered"),
+    sortable("readers"),
+    sortable("readRate"),
+    sortable("sharers"),
+    sortable("shareRate"),
+    sortable("favourites"),
+    field("lastStatDate", "articles.col.lastStatDate", "date", { screen: false }),
+    field("msgid", "articles.col.msgid", "text", { screen: false }),
+  ],
+};
+
+export type ArticleKpi = "articles" | "readers" | "sharers" | "favourites";
+
+/** A figure summed over the articles (null when none has it). */
+const summed = (id: "readers" | "sharers" | "favourites"): Kpi<readonly ArticleRow[], ArticleKpi> => ({
+  id,
+  label: `metric.${id}`,
+  format: "count",
+  value: (rows) => sumPresent(rows.map((r) => r[id])),
+});
+
+/** Totals of the range's articles (their latest cumulative figures), against the previous period's. */
+export const ARTICLE_KPIS: KpiSet<readonly ArticleRow[], ArticleKpi> = {
+  title: "articles.kpis",
+  valueHeader: "col.value",
+  kpis: [
+    { id: "articles", label: "articles.kpi.articles", format: "count", value: (rows) => rows.length },
+    summed("readers"),
+    summed("sharers"),
+    summed("favourites"),
+  ],
+};
