@@ -1,25 +1,37 @@
 "use client";
 import Link from "next/link";
 
-import { CHANNELS } from "@/lib/analytics/channels";
 import type { ArticleDetailData } from "@/lib/views/article-detail";
+import {
+  type CurveGeneration as Generation,
+  curvesTable,
+  DAY,
+  DROP_OFF_TABLE,
+  HEADLINE,
+  INTERACTION_FIGURES,
+  INTERACTIONS_TABLE,
+  type Point,
+  QUALITY_TABLE,
+  SHARING_FIGURES,
+  sourceColumns,
+  sourcesTable,
+} from "@/lib/views/tables/article-detail";
+import { ARTICLE_FIGURES } from "@/lib/views/tables/articles";
 
-import { channelLabel } from "../charts/labels";
+import { useColumnChart, useHeaderText } from "../cells";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
+import { FigureCard } from "../figures";
 import { useArticleDetail } from "../hooks/queries";
-import { useFormat, useLocale, useT } from "../i18n";
+import { useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
 import { GenerationBadge } from "./generation-badge";
-import { StatCard } from "./stat-card";
-
-type Generation = "legacy" | "new";
 
 /** One article: headline figures and its cumulative curves by day since send, from either generation. */
 export function ArticleDetailReport({ account, msgid }: { account: number; msgid: string }) {
   const t = useT();
-  const locale = useLocale();
+  const chart = useColumnChart();
   const state = useReportState();
   const { accounts } = useReportContext();
   const params = { account, msgid };
@@ -43,18 +55,13 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
       title={t("articleDetail.curves")}
       query={query}
       testId="article-curves"
-      actions={<ExportMenu view="articleDetail" params={params} table={`curves-${gen}`} />}
+      actions={<ExportMenu view="articleDetail" params={params} table={curvesTable(gen).id} />}
     >
       {(d) => (
         <SeriesChart
           testId="article-curves-chart"
-          data={(d.article[gen] ?? []).map((p) => ({ day: p.day, sharers: p.sharers, favourites: p.favourites }))}
-          xKey="day"
+          {...chart<Point>(DAY, SHARING_FIGURES, d.article[gen] ?? [])}
           kind="line"
-          series={[
-            { key: "sharers", label: t("articles.col.sharers") },
-            { key: "favourites", label: t("articles.col.favourites") },
-          ]}
           xLabel={dayLabel}
           yLabel={t("articleDetail.peopleAxis")}
           tableLabel={t("articleDetail.showTable")}
@@ -101,10 +108,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
       </header>
 
       <Panel
-        title={t("articleDetail.headline")}
+        title={t(HEADLINE.title)}
         query={query}
         testId="article-headline"
-        actions={<ExportMenu view="articleDetail" params={params} table="headline" />}
+        actions={<ExportMenu view="articleDetail" params={params} table={HEADLINE.id} />}
       >
         {(d) => <Headline data={d} />}
       </Panel>
@@ -122,22 +129,16 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
         title={t("articleDetail.sources")}
         query={query}
         testId="article-sources"
-        actions={<ExportMenu view="articleDetail" params={params} table={`sources-${gen}`} />}
+        actions={<ExportMenu view="articleDetail" params={params} table={sourcesTable(gen).id} />}
       >
         {(d) => {
-          const points = d.article[gen] ?? [];
           return (
             <>
               <SeriesChart
                 testId="article-sources-chart"
-                data={points.map((p) => ({
-                  day: p.day,
-                  ...Object.fromEntries(CHANNELS.map((c) => [c, p.bySource[c] ?? 0])),
-                }))}
-                xKey="day"
+                {...chart<Point>(DAY, sourceColumns(gen), d.article[gen] ?? [])}
                 kind="area"
                 stacked
-                series={CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, [gen]) }))}
                 xLabel={dayLabel}
                 yLabel={t("articleDetail.readersAxis")}
                 tableLabel={t("articleDetail.showTable")}
@@ -171,24 +172,13 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               title={t("articleDetail.interactions")}
               query={query}
               testId="article-interactions"
-              actions={<ExportMenu view="articleDetail" params={params} table="interactions" />}
+              actions={<ExportMenu view="articleDetail" params={params} table={INTERACTIONS_TABLE.id} />}
             >
               {(d) => (
                 <SeriesChart
                   testId="article-interactions-chart"
-                  data={(d.article.new ?? []).map((p) => ({
-                    day: p.day,
-                    likes: p.likes,
-                    zaikan: p.zaikan,
-                    comments: p.comments,
-                  }))}
-                  xKey="day"
+                  {...chart(DAY, INTERACTION_FIGURES, d.article.new ?? [])}
                   kind="line"
-                  series={[
-                    { key: "likes", label: t("articleDetail.metric.likes") },
-                    { key: "zaikan", label: t("articleDetail.metric.zaikan") },
-                    { key: "comments", label: t("articleDetail.metric.comments") },
-                  ]}
                   xLabel={dayLabel}
                   yLabel={t("articleDetail.countAxis")}
                   tableLabel={t("articleDetail.showTable")}
@@ -199,10 +189,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
           </div>
           <div className="grid-2">
             <Panel
-              title={t("articleDetail.metric.finishRate")}
+              title={t("metric.finishRate")}
               query={query}
               testId="article-finish"
-              actions={<ExportMenu view="articleDetail" params={params} table="quality" />}
+              actions={<ExportMenu view="articleDetail" params={params} table={QUALITY_TABLE.id} />}
             >
               {(d) => (
                 <SeriesChart
@@ -214,7 +204,7 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
                   xKey="day"
                   kind="line"
                   digits={1}
-                  series={[{ key: "finishRate", label: t("articleDetail.metric.finishRate") }]}
+                  series={[{ key: "finishRate", label: t("metric.finishRate") }]}
                   xLabel={dayLabel}
                   yLabel={t("articleDetail.percentAxis")}
                   tableLabel={t("articleDetail.showTable")}
@@ -223,10 +213,10 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
               )}
             </Panel>
             <Panel
-              title={t("articleDetail.metric.avgActiveMinutes")}
+              title={t("metric.avgActiveMinutes")}
               query={query}
               testId="article-time"
-              actions={<ExportMenu view="articleDetail" params={params} table="quality" />}
+              actions={<ExportMenu view="articleDetail" params={params} table={QUALITY_TABLE.id} />}
             >
               {(d) => (
                 <SeriesChart
@@ -237,7 +227,7 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
                   }))}
                   xKey="day"
                   kind="line"
-                  series={[{ key: "seconds", label: t("articleDetail.metric.avgActiveMinutes") }]}
+                  series={[{ key: "seconds", label: t("metric.avgActiveMinutes") }]}
                   xLabel={dayLabel}
                   yLabel={t("articleDetail.secondsAxis")}
                   tableLabel={t("articleDetail.showTable")}
@@ -251,7 +241,7 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
             query={query}
             testId="article-dropoff"
             isEmpty={(d) => d.dropOff === null}
-            actions={<ExportMenu view="articleDetail" params={params} table="dropoff" />}
+            actions={<ExportMenu view="articleDetail" params={params} table={DROP_OFF_TABLE.id} />}
           >
             {(d) => (
               <>
@@ -282,46 +272,21 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
 
 function Headline({ data }: { data: ArticleDetailData }) {
   const t = useT();
-  const f = useFormat();
+  const header = useHeaderText();
   const h = data.headline;
-  const hasNew = data.article.new !== null;
-  const cards: { id: string; raw: number | null; text: string; hint?: string }[] = [
-    {
-      id: "delivered",
-      raw: h.delivered,
-      text: f.number(h.delivered),
-      hint: h.delivered == null ? t("articleDetail.noDelivered") : undefined,
-    },
-    { id: "readers", raw: h.readers, text: f.number(h.readers) },
-    { id: "readRate", raw: h.readRate, text: f.percent(h.readRate) },
-    { id: "sharers", raw: h.sharers, text: f.number(h.sharers) },
-    { id: "shareRate", raw: h.shareRate, text: f.percent(h.shareRate) },
-    { id: "favourites", raw: h.favourites, text: f.number(h.favourites) },
-  ];
-  if (hasNew) {
-    cards.push(
-      { id: "likes", raw: h.likes, text: f.number(h.likes) },
-      { id: "zaikan", raw: h.zaikan, text: f.number(h.zaikan) },
-      { id: "comments", raw: h.comments, text: f.number(h.comments) },
-      { id: "finishRate", raw: h.finishRate, text: f.percent(h.finishRate) },
-      {
-        id: "avgActiveMinutes",
-        raw: h.avgActiveMinutes,
-        text: h.avgActiveMinutes == null ? "–" : t("articleDetail.minutes", { n: f.number(h.avgActiveMinutes, 1) }),
-      },
-    );
-  }
+  // A legacy-only article has none of the new interfaces' figures: no cards for them.
+  const figures = ARTICLE_FIGURES.filter((f) => !f.newOnly || data.article.new !== null);
   return (
     <>
       <div className="kpis">
-        {cards.map((c) => (
-          <StatCard
-            key={c.id}
-            id={c.id}
-            label={t(`articleDetail.metric.${c.id}`)}
-            value={c.text}
-            raw={c.raw}
-            hint={c.hint}
+        {figures.map((f) => (
+          <FigureCard
+            key={f.key}
+            testId={`stat-${f.key}`}
+            label={header(f.header)}
+            format={f.format}
+            value={f.value(h)}
+            hint={f.key === "delivered" && h.delivered == null ? t("articleDetail.noDelivered") : undefined}
           />
         ))}
       </div>

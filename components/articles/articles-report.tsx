@@ -4,42 +4,28 @@ import { useEffect, useState } from "react";
 
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
 import type { ArticleRow } from "@/lib/views/articles";
+import { ARTICLE_KPIS, ARTICLES_TABLE } from "@/lib/views/tables/articles";
 
+import { useHeaderText } from "../cells";
+import { DataTable } from "../data-table";
 import { ExportMenu } from "../export-menu";
+import { KpiPanel } from "../figures";
 import { useArticles } from "../hooks/queries";
-import { useFormat, useT } from "../i18n";
-import { KpiCard } from "../kpi-card";
+import { useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
+import { PAGE_SIZE, readTableState, sortedBy, sortRows } from "../table-state";
 import { GenerationBadge } from "./generation-badge";
-import { filterAndSort, PAGE_SIZE, readTableState, type SortKey } from "./table-state";
 
 interface Selected {
   id: string;
   title: string;
 }
 
-type NumberKey = "position" | "delivered" | "readers" | "readRate" | "sharers" | "shareRate" | "favourites";
-
-const NUMBER_COLUMNS: { key: NumberKey; label: string; as: "count" | "percent" }[] = [
-  { key: "position", label: "articles.col.position", as: "count" },
-  { key: "delivered", label: "articles.col.delivered", as: "count" },
-  { key: "readers", label: "articles.col.readers", as: "count" },
-  { key: "readRate", label: "articles.col.readRate", as: "percent" },
-  { key: "sharers", label: "articles.col.sharers", as: "count" },
-  { key: "shareRate", label: "articles.col.shareRate", as: "percent" },
-  { key: "favourites", label: "articles.col.favourites", as: "count" },
-];
-
-const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
-  { key: "title", label: "articles.col.title" },
-  { key: "sendDate", label: "articles.col.sendDate" },
-  ...NUMBER_COLUMNS.map((c) => ({ key: c.key, label: c.label, num: true })),
-];
-
 /** Articles sent in the range: totals against the previous period, and a sortable, searchable table. */
 export function ArticlesReport() {
   const t = useT();
+  const header = useHeaderText();
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useArticles(params);
@@ -59,32 +45,13 @@ export function ArticlesReport() {
   return (
     <div className="page">
       <h1>{t("nav.articles")}</h1>
-      <Panel
-        title={t("articles.kpis")}
-        query={query}
-        testId="articles-kpis"
-        actions={<ExportMenu view="articles" params={params} table="kpis" />}
-      >
+      <KpiPanel view="articles" params={params} set={ARTICLE_KPIS} query={query}>
         {(d) => (
-          <>
-            <div className="kpis">
-              {d.kpis.map((k) => (
-                <KpiCard
-                  key={k.metric}
-                  id={k.metric}
-                  label={t(`articles.kpi.${k.metric}`)}
-                  value={k.value}
-                  previous={k.previous}
-                  pct={k.pct}
-                />
-              ))}
-            </div>
-            <p className="muted small">
-              {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })} · {t("articles.kpiNote")}
-            </p>
-          </>
+          <p className="muted small">
+            {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })} · {t("articles.kpiNote")}
+          </p>
         )}
-      </Panel>
+      </KpiPanel>
       <div className="compare-bar" data-testid="compare-bar">
         <span>
           {selected.length
@@ -107,12 +74,12 @@ export function ArticlesReport() {
         ) : null}
       </div>
       <Panel
-        title={t("articles.table")}
+        title={header(ARTICLES_TABLE.title)}
         query={query}
         testId="articles-table"
         isEmpty={(d) => d.rows.length === 0}
         emptyText={t("articles.empty", { from: state.from, to: state.to })}
-        actions={<ExportMenu view="articles" params={params} table="articles" />}
+        actions={<ExportMenu view="articles" params={params} table={ARTICLES_TABLE.id} />}
       >
         {(d) => <ArticlesTable rows={d.rows} selected={selected} onToggle={toggle} />}
       </Panel>
@@ -130,9 +97,8 @@ function ArticlesTable({
   onToggle: (row: ArticleRow) => void;
 }) {
   const t = useT();
-  const f = useFormat();
   const state = useReportState();
-  const table = readTableState(state.search);
+  const table = readTableState(state.search, ARTICLES_TABLE.columns, "sendDate");
   // Typing updates the URL after a pause; the URL is the store, so its own changes (back button) come back into the box.
   const [search, setSearch] = useState(table.q);
   const [typing, setTyping] = useState(false);
@@ -149,26 +115,13 @@ function ArticlesTable({
     }, 250);
     return () => clearTimeout(timer);
   }, [typing, search, state]);
-  const shown = filterAndSort(rows, table);
+  const shown = sortRows(searched(rows, table.q), ARTICLES_TABLE.columns, table);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(table.page, pages);
   const slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const carried = new URLSearchParams(
     [...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
   ).toString();
-  const sortBy = (key: SortKey) =>
-    state.update({
-      sort: key,
-      dir:
-        table.sort === key
-          ? table.dir === "asc"
-            ? "desc"
-            : "asc"
-          : key === "title" || key === "position"
-            ? "asc"
-            : "desc",
-      page: null,
-    });
   const isSelected = (row: ArticleRow) => selected.some((s) => s.id === compareItemId(row));
   const full = selected.length >= COMPARE_MAX;
   return (
@@ -193,61 +146,39 @@ function ArticlesTable({
         </span>
       </div>
       <div className="table-scroll">
-        <table className="articles" data-testid="articles-rows">
-          <thead>
-            <tr>
-              <th>
-                <span className="sr-only">{t("articles.col.select")}</span>
-              </th>
-              {COLUMNS.map((c) => (
-                <th
-                  key={c.key}
-                  className={c.num ? "num" : undefined}
-                  aria-sort={table.sort === c.key ? (table.dir === "asc" ? "ascending" : "descending") : undefined}
-                >
-                  <button type="button" className="sort" onClick={() => sortBy(c.key)} data-testid={`sort-${c.key}`}>
-                    {t(c.label)}
-                    <span aria-hidden="true">{table.sort === c.key ? (table.dir === "asc" ? " ▲" : " ▼") : ""}</span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {slice.length === 0 ? (
-              <tr>
-                <td colSpan={COLUMNS.length + 1} className="muted">
-                  {t("articles.noMatch", { q: table.q })}
-                </td>
-              </tr>
-            ) : null}
-            {slice.map((r) => (
-              <tr key={compareItemId(r)} data-testid={`article-row-${r.msgid}`}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t("articles.selectArticle", { title: r.title })}
-                    checked={isSelected(r)}
-                    disabled={full && !isSelected(r)}
-                    onChange={() => onToggle(r)}
-                  />
-                </td>
-                <td className="title-cell">
-                  <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>
-                    {r.title || r.msgid}
-                  </Link>{" "}
-                  <GenerationBadge generation={r.generation} />
-                </td>
-                <td>{r.sendDate}</td>
-                {NUMBER_COLUMNS.map((c) => (
-                  <td key={c.key} className="num" data-key={c.key} data-value={r[c.key] ?? ""}>
-                    {c.as === "percent" ? f.percent(r[c.key]) : f.number(r[c.key])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="articles"
+          testId="articles-rows"
+          columns={ARTICLES_TABLE.columns}
+          rows={slice}
+          rowKey={compareItemId}
+          rowTestId={(r) => `article-row-${r.msgid}`}
+          sort={table}
+          onSort={(c) => state.update({ ...sortedBy(table, c), page: null })}
+          empty={t("articles.noMatch", { q: table.q })}
+          before={{
+            header: <span className="sr-only">{t("articles.col.select")}</span>,
+            cell: (r) => (
+              <input
+                type="checkbox"
+                aria-label={t("articles.selectArticle", { title: r.title })}
+                checked={isSelected(r)}
+                disabled={full && !isSelected(r)}
+                onChange={() => onToggle(r)}
+              />
+            ),
+          }}
+          cell={(c, r) =>
+            c.key === "title" ? (
+              <>
+                <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>
+                  {r.title || r.msgid}
+                </Link>{" "}
+                <GenerationBadge generation={r.generation} />
+              </>
+            ) : undefined
+          }
+        />
       </div>
       <nav className="pager" aria-label={t("articles.pages")} data-testid="articles-pager">
         <button
@@ -265,4 +196,10 @@ function ArticlesTable({
       <p className="muted small">{t("articles.note")}</p>
     </>
   );
+}
+
+/** Articles whose title or msgid contains the search. */
+function searched(rows: ArticleRow[], q: string): ArticleRow[] {
+  const needle = q.trim().toLowerCase();
+  return needle ? rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle)) : rows;
 }

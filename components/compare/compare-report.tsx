@@ -1,9 +1,10 @@
 "use client";
 import Link from "next/link";
 
-import { per1000Delivered } from "@/lib/analytics/metrics";
 import { COMPARE_MAX, COMPARE_MIN, compareItemId, compareProblem, parseCompareItem } from "@/lib/views/article-params";
-import type { ComparedArticle, CompareData } from "@/lib/views/compare";
+import type { CompareData } from "@/lib/views/compare";
+import { CURVE_METRICS, type CurveMetric } from "@/lib/views/tables/articles";
+import { type CurveScale as Scale, curveTableId, curveValue, METRICS_TABLE } from "@/lib/views/tables/compare";
 
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
@@ -14,10 +15,6 @@ import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
 import { ArticlePicker } from "./article-picker";
 import { CompareTable } from "./compare-table";
-
-export const CURVE_METRICS = ["readers", "sharers", "favourites"] as const;
-type CurveMetric = (typeof CURVE_METRICS)[number];
-type Scale = "absolute" | "per1000";
 
 /** Legend text: the article's number in the selection and the start of its title. */
 export const shortTitle = (a: { title: string; msgid: string }, i: number, max = 14) => {
@@ -61,17 +58,17 @@ export function CompareReport() {
             testId="compare-curves"
             isEmpty={(d) => d.articles.length === 0}
             emptyText={t("compare.noneFound")}
-            actions={<ExportMenu view="compare" params={{ a: raw, scale }} table={`curve-${metric}`} />}
+            actions={<ExportMenu view="compare" params={{ a: raw, scale }} table={curveTableId(metric)} />}
           >
             {(d) => <Overlay data={d} metric={metric} scale={scale} onChange={(change) => state.update(change)} />}
           </Panel>
           <Panel
-            title={t("compare.metrics")}
+            title={t(METRICS_TABLE.title)}
             query={query}
             testId="compare-metrics"
             isEmpty={(d) => d.articles.length === 0}
             emptyText={t("compare.noneFound")}
-            actions={<ExportMenu view="compare" params={{ a: raw }} table="metrics" />}
+            actions={<ExportMenu view="compare" params={{ a: raw }} table={METRICS_TABLE.id} />}
           >
             {(d) => <CompareTable articles={d.articles} />}
           </Panel>
@@ -117,14 +114,9 @@ function Overlay({
   const { accounts } = useReportContext();
   const articles = data.articles;
   const lastDay = Math.max(0, ...articles.flatMap((a) => a.curve.map((p) => p.day)));
-  const value = (a: ComparedArticle, day: number) => {
-    const point = a.curve.find((p) => p.day === day);
-    if (!point) return null;
-    return scale === "per1000" ? per1000Delivered(point[metric], a.delivered) : point[metric];
-  };
   const rows = Array.from({ length: lastDay + 1 }, (_, day) => ({
     day,
-    ...Object.fromEntries(articles.map((a, i) => [`a${i}`, value(a, day)])),
+    ...Object.fromEntries(articles.map((a, i) => [`a${i}`, curveValue(a, day, metric, scale)])),
   }));
   const undelivered = scale === "per1000" ? articles.filter((a) => a.delivered == null) : [];
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
@@ -141,7 +133,7 @@ function Overlay({
               onClick={() => onChange({ metric: m === "readers" ? null : m })}
               data-testid={`metric-${m}`}
             >
-              {t(`compare.metric.${m}`)}
+              {t(`metric.${m}`)}
             </button>
           ))}
         </span>

@@ -4,15 +4,17 @@ import Link from "next/link";
 import { type Channel, CHANNELS } from "@/lib/analytics/channels";
 import type { HourlyData } from "@/lib/views/hourly";
 import { hourLabel, HOURS, WEEKDAYS } from "@/lib/views/hours";
+import { HEATMAP, heatmapReads, HOURLY_KPIS, HOURS_TABLE } from "@/lib/views/tables/hourly";
 
+import { useHeaderText } from "../cells";
 import { Heatmap } from "../charts/heatmap";
 import { channelLabel } from "../charts/labels";
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
+import { KpiPanel } from "../figures";
 import { useHourly } from "../hooks/queries";
 import { useFormat, useLocale, useT } from "../i18n";
-import { KpiCard } from "../kpi-card";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
 import { MetricSwitch } from "./metric-switch";
@@ -29,6 +31,7 @@ export function parseSources(value: string | null): Channel[] {
 
 export function HourlyReport() {
   const t = useT();
+  const header = useHeaderText();
   const locale = useLocale();
   const f = useFormat();
   const state = useReportState();
@@ -61,32 +64,20 @@ export function HourlyReport() {
   return (
     <div className="page hourly-page">
       <h1>{t("nav.hourly")}</h1>
-      <Panel
-        title={t("hourly.kpis")}
+      <KpiPanel
+        view="hourly"
+        params={params}
+        set={HOURLY_KPIS}
         query={query}
-        testId="hourly-kpis"
         isEmpty={empty}
         emptyText={
           query.data ? (
             <NoHourlyData data={query.data} from={state.from} to={state.to} href={withDataHref(query.data)} />
           ) : null
         }
-        actions={hasData ? <ExportMenu view="hourly" params={params} table="kpis" /> : null}
       >
         {(d) => (
           <>
-            <div className="kpis">
-              {d.kpis.map((k) => (
-                <KpiCard
-                  key={k.metric}
-                  id={k.metric}
-                  label={t(`hourly.kpi.${k.metric}`)}
-                  value={k.value}
-                  previous={k.previous}
-                  pct={k.pct}
-                />
-              ))}
-            </div>
             <p className="muted small">
               {t("hourly.kpisNote", { from: state.from, to: state.to })} ·{" "}
               {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
@@ -103,7 +94,7 @@ export function HourlyReport() {
             ) : null}
           </>
         )}
-      </Panel>
+      </KpiPanel>
 
       <Panel
         title={t("hourly.chart")}
@@ -111,7 +102,7 @@ export function HourlyReport() {
         testId="hourly-by-source"
         isEmpty={empty}
         emptyText={t("hourly.empty.short")}
-        actions={hasData ? <ExportMenu view="hourly" params={params} table="hours" /> : null}
+        actions={hasData ? <ExportMenu view="hourly" params={params} table={HOURS_TABLE.id} /> : null}
       >
         {(d) => (
           <>
@@ -166,15 +157,15 @@ export function HourlyReport() {
       </Panel>
 
       <Panel
-        title={t("hourly.heatmap")}
+        title={header(HEATMAP.title)}
         query={query}
         testId="hourly-heatmap"
         isEmpty={(d) => d.heatmap.length === 0}
         emptyText={t("hourly.empty.short")}
-        actions={hasData ? <ExportMenu view="hourly" params={params} table="heatmap" /> : null}
+        actions={hasData ? <ExportMenu view="hourly" params={params} table={HEATMAP.id} /> : null}
       >
         {(d) => {
-          const cells = new Map(d.heatmap.map((c) => [`${c.weekday}:${c.hour}`, c.reads]));
+          const reads = heatmapReads(d.heatmap);
           const weekday = (w: number | string) => t(`hourly.weekday.${w}`);
           return (
             <>
@@ -182,7 +173,7 @@ export function HourlyReport() {
                 testId="hourly-heatmap-grid"
                 rows={WEEKDAYS.map((w) => ({ key: w, label: weekday(w) }))}
                 columns={HOURS.map((h) => ({ key: h, label: String(h).padStart(2, "0") }))}
-                value={(r, c) => cells.get(`${r.key}:${c.key}`) ?? null}
+                value={(r, c) => reads(Number(r.key), Number(c.key))}
                 cellTitle={(r, c, v) => {
                   const span = { weekday: r.label, from: hourLabel(Number(c.key)), to: hourLabel(Number(c.key) + 1) };
                   return v === null

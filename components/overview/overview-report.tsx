@@ -1,17 +1,20 @@
 "use client";
 import { CHANNELS } from "@/lib/analytics/channels";
+import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
 
+import { useHeaderText } from "../cells";
 import { channelLabel } from "../charts/labels";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
+import { KpiPanel } from "../figures";
 import { useOverview } from "../hooks/queries";
 import { useLocale, useT } from "../i18n";
-import { KpiCard } from "../kpi-card";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
 
 export function OverviewReport() {
   const t = useT();
+  const header = useHeaderText();
   const locale = useLocale();
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
@@ -19,42 +22,27 @@ export function OverviewReport() {
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
-      <Panel
-        title={t("overview.kpis")}
+      <KpiPanel
+        view="overview"
+        params={params}
+        set={OVERVIEW_KPIS}
         query={query}
-        testId="overview-kpis"
+        show={(k) => k.value != null || k.previous != null}
         isEmpty={(d) => d.generations.length === 0}
-        actions={<ExportMenu view="overview" params={params} table="kpis" />}
       >
         {(d) => (
-          <>
-            <div className="kpis">
-              {d.kpis
-                .filter((k) => k.value != null || k.previous != null)
-                .map((k) => (
-                  <KpiCard
-                    key={k.metric}
-                    id={k.metric}
-                    label={t(`overview.kpi.${k.metric}`)}
-                    value={k.value}
-                    previous={k.previous}
-                    pct={k.pct}
-                  />
-                ))}
-            </div>
-            <p className="muted small">
-              {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })} ·{" "}
-              {d.generations.length > 1 ? t("generation.mixed") : t(`generation.${d.generations[0]}`)}
-            </p>
-          </>
+          <p className="muted small">
+            {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })} ·{" "}
+            {d.generations.length > 1 ? t("generation.mixed") : t(`generation.${d.generations[0]}`)}
+          </p>
         )}
-      </Panel>
+      </KpiPanel>
       <Panel
-        title={t("overview.trend")}
+        title={header(OVERVIEW_DAILY_TABLE.title)}
         query={query}
         testId="overview-trend"
         isEmpty={(d) => d.generations.length === 0}
-        actions={<ExportMenu view="overview" params={params} table="daily" />}
+        actions={<ExportMenu view="overview" params={params} table={OVERVIEW_DAILY_TABLE.id} />}
       >
         {(d) => (
           <>

@@ -3,16 +3,19 @@ import Link from "next/link";
 
 import type { ByScene } from "@/db/analytics/shares";
 import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
+import { kpiNamed } from "@/lib/views/columns";
 import { hourLabel } from "@/lib/views/hours";
 import type { SharesData } from "@/lib/views/shares";
+import { DAILY_SCENES, HOURLY_SCENES, NEW_SHARERS_TABLE, SHARES_KPIS } from "@/lib/views/tables/shares";
 
+import { useHeaderText } from "../cells";
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
+import { KpiPanel } from "../figures";
 import { useShares } from "../hooks/queries";
 import { MetricSwitch } from "../hourly/metric-switch";
 import { useLocale, useT } from "../i18n";
-import { KpiCard } from "../kpi-card";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
 
@@ -29,6 +32,7 @@ const sceneColor = (code: number, scenes: number[]) =>
 
 export function SharesReport() {
   const t = useT();
+  const header = useHeaderText();
   const locale = useLocale();
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
@@ -59,12 +63,12 @@ export function SharesReport() {
   const newSharersPanel = (
     <Panel
       key="new-sharers"
-      title={t("shares.newSharers")}
+      title={header(NEW_SHARERS_TABLE.title)}
       query={query}
       testId="shares-new"
       isEmpty={(d) => d.newDays === 0}
       emptyText={t("shares.empty.newSharers")}
-      actions={query.data?.newDays ? <ExportMenu view="shares" params={params} table="newSharers" /> : null}
+      actions={query.data?.newDays ? <ExportMenu view="shares" params={params} table={NEW_SHARERS_TABLE.id} /> : null}
     >
       {(d) => (
         <>
@@ -92,34 +96,17 @@ export function SharesReport() {
   return (
     <div className="page shares-page">
       <h1>{t("nav.shares")}</h1>
-      <Panel
-        title={t("shares.kpis")}
+      <KpiPanel
+        view="shares"
+        params={params}
+        set={SHARES_KPIS}
         query={query}
-        testId="shares-kpis"
+        show={(k) => k.value !== null}
         isEmpty={(d) => d.kpis.every((k) => k.value === null)}
         emptyText={t("shares.empty.all", { from, to })}
-        actions={
-          query.data?.kpis.some((k) => k.value !== null) ? (
-            <ExportMenu view="shares" params={params} table="kpis" />
-          ) : null
-        }
       >
         {(d) => (
           <>
-            <div className="kpis">
-              {d.kpis
-                .filter((k) => k.value !== null)
-                .map((k) => (
-                  <KpiCard
-                    key={k.metric}
-                    id={k.metric}
-                    label={t(`shares.kpi.${k.metric}`)}
-                    value={k.value}
-                    previous={k.previous}
-                    pct={k.pct}
-                  />
-                ))}
-            </div>
             <p className="muted small">
               {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
             </p>
@@ -128,7 +115,7 @@ export function SharesReport() {
               .map((k) => (
                 <p key={k.metric} className="muted small" data-testid={`shares-coverage-${k.metric}`}>
                   {t("shares.coverage", {
-                    metric: t(`shares.kpi.${k.metric}`),
+                    metric: header(kpiNamed(SHARES_KPIS, k.metric).label),
                     days: k.days,
                     previousDays: k.previousDays,
                   })}
@@ -141,7 +128,7 @@ export function SharesReport() {
             ) : null}
           </>
         )}
-      </Panel>
+      </KpiPanel>
 
       {showNewFirst ? newSharersPanel : null}
 
@@ -158,14 +145,16 @@ export function SharesReport() {
       ) : null}
 
       <Panel
-        title={t("shares.daily")}
+        title={header(DAILY_SCENES.title)}
         query={query}
         testId="shares-daily"
         isEmpty={(d) => d.sceneDays.length === 0}
         emptyText={
           query.data ? <NoScenes data={query.data} from={from} to={to} href={withDataHref(query.data)} /> : null
         }
-        actions={query.data?.sceneDays.length ? <ExportMenu view="shares" params={params} table="daily" /> : null}
+        actions={
+          query.data?.sceneDays.length ? <ExportMenu view="shares" params={params} table={DAILY_SCENES.id} /> : null
+        }
       >
         {(d) => (
           <>
@@ -199,7 +188,9 @@ export function SharesReport() {
         testId="shares-hourly"
         isEmpty={(d) => d.hourlyDaysWithData === 0}
         emptyText={t("shares.empty.hourly", { from, to })}
-        actions={query.data?.hourlyDaysWithData ? <ExportMenu view="shares" params={params} table="hourly" /> : null}
+        actions={
+          query.data?.hourlyDaysWithData ? <ExportMenu view="shares" params={params} table={HOURLY_SCENES.id} /> : null
+        }
       >
         {(d) => (
           <>

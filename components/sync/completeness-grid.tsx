@@ -8,6 +8,7 @@ import { addDaysIso, daysBetween, isIsoDate, maxDate, minDate } from "@/lib/date
 import type { DayCell, EndpointRow } from "@/lib/sync/completeness";
 import { DAY_STATUSES, FETCHABLE } from "@/lib/sync/day-status";
 import type { CompletenessData } from "@/lib/views/completeness";
+import { COMPLETENESS_DAYS_TABLE } from "@/lib/views/tables/sync";
 
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
@@ -70,7 +71,7 @@ export function CompletenessGrid({
         title={t("admin.grid.title")}
         query={query}
         testId="completeness"
-        actions={<ExportMenu view="completeness" params={params} table="days" />}
+        actions={<ExportMenu view="completeness" params={params} table={COMPLETENESS_DAYS_TABLE.id} />}
       >
         {(d) => (
           <div className="stack">
