@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+
+import { readTableState, sortedBy, sortRows } from "@/components/table-state";
+import type { ArticleRow } from "@/db/analytics";
+import { sumPresent } from "@/lib/analytics/metrics";
+import { exportTable, kpiFigures, kpiTable, screenColumns } from "@/lib/views/columns";
+import { headerText } from "@/lib/views/export-file";
+import { ARTICLE_FIGURES, ARTICLE_KPIS, ARTICLES_TABLE, COMPARE_FIGURES } from "@/lib/views/tables/articles";
+import { HOURLY_KPIS } from "@/lib/views/tables/hourly";
+import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
+
+const en = (h: Parameters<typeof headerText>[0]) => headerText(h, "en");
+const zh = (h: Parameters<typeof headerText>[0]) => headerText(h, "zh");
+
+const row = (over: Partial<ArticleRow>): ArticleRow => ({
+  accountId: 1,
+  msgid: "100_1",
+  title: "A",
+  sendDate: "2026-06-01",
+  position: 1,
+  generation: "both",
+  delivered: 1000,
+  readers: 100,
+  sharers: 10,
+  favourites: 5,
+  readRate: 0.1,
+  shareRate: 0.1,
+  lastStatDate: "2026-06-07",
+  ...over,
+});
+
+describe("one column list serves the page and the export", () => {
+  it("the articles table: the page shows the title first and leaves out export-only columns", () => {
+    expect(screenColumns(ARTICLES_TABLE.columns).map((c) => c.key)).toEqual([
+      "title",
+      "sendDate",
+      "position",
+      "delivered",
+      "readers",
+      "readRate",
+      "sharers",
+      "shareRate",
+      "favourites",
+    ]);
+    // Every column the page shows is sortable; the export keeps its own order.
+    expect(screenColumns(ARTICLES_TABLE.columns).every((c) => c.sort)).toBe(true);
+    const table = exportTable(ARTICLES_TABLE, [row({})], en);
+    expect(table.columns.map((c) => en(c.header))).toEqual([
+      "Send date",
+      "Position",
+      "Title",
+      "Interfaces",
+      "Delivered",
+      "Readers",
+      "Read rate",
+      "Sharers",
+      "Share rate",
+      "Favourites",
+      "Figures as of",
+      "Article id (msgid)",
+    ]);
+    // Enumerations are written as their label in the export's language.
+    expect(exportTable(ARTICLES_TABLE, [row({})], zh).rows[0]!.generation).toBe("新旧版");
+    expect(table.rows[0]).toMatchObject({ readers: 100, readRate: 0.1, msgid: "100_1" });
+  });
+
+  it("the overview's daily table has a column for every KPI, in the KPIs' order", () => {
+    const keys = OVERVIEW_DAILY_TABLE.columns.map((c) => c.key);
+    expect(keys.slice(2, 2 + OVERVIEW_KPIS.kpis.length)).toEqual(OVERVIEW_KPIS.kpis.map((k) => k.id));
+    expect(keys.filter((k) => k.startsWith("source_"))).toHaveLength(7);
+  });
+
+  it("the comparison ranks every figure of an article but the audience it was sent to", () => {
+    expect(COMPARE_FIGURES.map((f) => f.key)).toEqual(
+      ARTICLE_FIGURES.map((f) => f.key).filter((k) => k !== "delivered"),
+    );
+    expect(ARTICLE_FIGURES.filter((f) => f.newOnly).map((f) => f.key)).toEqual([
+      "likes",
+      "zaikan",
+      "comments",
+      "finishRate",
+      "avgActiveMinutes",
+    ]);
+  });
+});
+
+describe("KPI sets", () => {
+  it("compare each figure with the previous period; no previous period, no change", () => {
+    const now = [row({ readers: 100 }), row({ readers: null }), row({ readers: 50 })];
+    const before = [row({ readers: 100 })];
+    const figures = kpiFigures(ARTICLE_KPIS, now, before);
+    expect(figures.find((f) => f.metric === "readers")).toEqual({
+      metric: "readers",
+      value: 150,
+      previous: 100,
+      abs: 50,
+      pct: 0.5,
+    });
+    expect(figures.find((f) => f.metric === "articles")).toMatchObject({ value: 3, previous: 1 });
+    expect(kpiFigures(ARTICLE_KPIS, now, null).map((f) => [f.previous, f.pct])).toEqual(
+      ARTICLE_KPIS.kpis.map(() => [null, null]),
+    );
+    expect(kpiFigures(ARTICLE_KPIS, [], null).find((f) => f.metric === "readers")!.value).toBeNull();
+  });
+
+  it("export as one row a KPI; sets that count days with data say so in two more columns", () => {
+    const articles = kpiTable(ARTICLE_KPIS, kpiFigures(ARTICLE_KPIS, [row({})], null), en);
+    expect(articles.id).toBe("kpis");
+    expect(articles.columns.map((c) => en(c.header))).toEqual(["Metric", "Value", "Previous period", "Change"]);
+    expect(articles.rows.map((r) => r.metric)).toEqual(["Articles sent", "Readers", "Sharers", "Favourites"]);
+
+    const hourly = kpiTable(
+      HOURLY_KPIS,
+      kpiFigures(HOURLY_KPIS, { days: 3, reads: 30, readers: 20 }, { days: 2, reads: 10, readers: null }),
+      zh,
+    );
+    expect(hourly.columns.map((c) => zh(c.header))).toEqual([
+      "指标",
+      "本期",
+      "上期",
+      "变化",
+      "有数据的天数",
+      "上期有数据的天数",
+    ]);
+    expect(hourly.rows).toEqual([
+      { metric: "阅读次数", value: 30, previous: 10, pct: 2, days: 3, previousDays: 2 },
+      { metric: "阅读人数", value: 20, previous: null, pct: null, days: 3, previousDays: 2 },
+    ]);
+  });
+
+  it("sum only the figures present", () => {
+    expect(sumPresent([1, null, 2])).toBe(3);
+    expect(sumPresent([null, undefined])).toBeNull();
+    expect(sumPresent([])).toBeNull();
+  });
+});
+
+describe("sorting by a column", () => {
+  const rows = [
+    row({ msgid: "1_1", title: "乙", readers: 5 }),
+    row({ msgid: "2_1", title: "甲", readers: null }),
+    row({ msgid: "3_1", title: "丙", readers: 9 }),
+    row({ msgid: "4_1", title: "丁", readers: 5 }),
+  ];
+  const sorted = (sort: string, dir: "asc" | "desc") =>
+    sortRows(rows, ARTICLES_TABLE.columns, { sort, dir }).map((r) => r.msgid);
+
+  it("puts rows without the figure last either way and keeps ties in order", () => {
+    expect(sorted("readers", "desc")).toEqual(["3_1", "1_1", "4_1", "2_1"]);
+    expect(sorted("readers", "asc")).toEqual(["1_1", "4_1", "3_1", "2_1"]);
+    // Titles in pinyin order: 丙 bǐng, 丁 dīng, 甲 jiǎ, 乙 yǐ.
+    expect(sorted("title", "asc")).toEqual(["3_1", "4_1", "2_1", "1_1"]);
+  });
+
+  it("reads the URL: a column's first direction is its own, an unknown column falls back", () => {
+    const state = (qs: string) => readTableState(new URLSearchParams(qs), ARTICLES_TABLE.columns, "sendDate");
+    expect(state("")).toEqual({ sort: "sendDate", dir: "desc", q: "", page: 1 });
+    expect(state("sort=title")).toMatchObject({ sort: "title", dir: "asc" });
+    expect(state("sort=position")).toMatchObject({ sort: "position", dir: "asc" });
+    expect(state("sort=readers&dir=asc&page=3&q=x")).toEqual({ sort: "readers", dir: "asc", q: "x", page: 3 });
+    // Export-only columns are not sortable on the page.
+    expect(state("sort=msgid")).toMatchObject({ sort: "sendDate", dir: "desc" });
+    expect(state("page=-2").page).toBe(1);
+    const readers = ARTICLES_TABLE.columns.find((c) => c.key === "readers")!;
+    expect(sortedBy({ sort: "title", dir: "asc" }, readers)).toEqual({ sort: "readers", dir: "desc" });
+    expect(sortedBy({ sort: "readers", dir: "desc" }, readers)).toEqual({ sort: "readers", dir: "asc" });
+  });
+});
