@@ -58,7 +58,7 @@ function Change({ format, previous, pct }: { format: Format; previous: number | 
 }
 
 /** A page's KPI cards, in the set's order; `show` leaves out figures the page has nothing to say about. */
-export function KpiCards<Totals, F extends KpiFigure>({
+function KpiCards<Totals, F extends KpiFigure>({
   set,
   figures,
   show,

@@ -112,7 +112,7 @@ export interface KpiFigure<Id extends string = string> {
   abs: number | null;
   pct: number | null;
 }
-export interface CountedKpiFigure<Id extends string = string> extends KpiFigure<Id> {
+interface CountedKpiFigure<Id extends string = string> extends KpiFigure<Id> {
   /** Days with data behind `value` and `previous`: a change between unequal coverage says so. */
   days: number;
   previousDays: number;

@@ -1,5 +1,5 @@
 /** The article detail page's tables: its charts draw from them, its exports write them. Pure: the browser imports it too. */
-import type { LegacyPoint, NewPoint } from "@/db/analytics";
+import type { ArticleDetail } from "@/db/analytics";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
 import type { IsoDate } from "@/lib/dates";
 
@@ -7,8 +7,9 @@ import { type Column, field, figureColumns, type Table } from "../columns";
 import { ARTICLE_FIGURES, articleFigure, type ArticleFigures } from "./articles";
 
 export type CurveGeneration = "legacy" | "new";
+type NewPoint = NonNullable<ArticleDetail["new"]>[number];
 /** A day of an article's curve from either generation. */
-export type Point = LegacyPoint | NewPoint;
+export type Point = NonNullable<ArticleDetail[CurveGeneration]>[number];
 
 /** read_jump_position covers the article in fifths. */
 export const DROP_OFF_POSITIONS = [1, 2, 3, 4, 5] as const;

@@ -20,9 +20,9 @@ export interface ArticleFigures {
   finishRate: number | null;
   avgActiveMinutes: number | null;
 }
-export type ArticleFigureId = keyof ArticleFigures;
+type ArticleFigureId = keyof ArticleFigures;
 
-export interface ArticleFigure extends Column<Partial<ArticleFigures>> {
+interface ArticleFigure extends Column<Partial<ArticleFigures>> {
   key: ArticleFigureId;
   value: (row: Partial<ArticleFigures>) => number | null;
   /** Only the new interfaces (getarticletotaldetail) report it. */
@@ -87,7 +87,7 @@ export const ARTICLES_TABLE: Table<ArticleRow> = {
   ],
 };
 
-export type ArticleKpi = "articles" | "readers" | "sharers" | "favourites";
+type ArticleKpi = "articles" | "readers" | "sharers" | "favourites";
 
 /** A figure summed over the articles (null when none has it). */
 const summed = (id: "readers" | "sharers" | "favourites"): Kpi<readonly ArticleRow[], ArticleKpi> => ({
