@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from "@/lib/actions/errors";
 import { admin } from "@/lib/i18n/messages/admin";
+import type { Translate } from "@/lib/i18n/translate";
 
 type Values = Record<string, string | number>;
 export type AdminMessageId = keyof typeof admin.en;
@@ -22,7 +23,7 @@ export class AdminError extends AppError {
     this.name = "AdminError";
   }
 
-  translated(t: (id: string, values?: Values) => string): AppError {
+  translated(t: Translate): AppError {
     return new AppError(this.code, t(this.messageId, this.values), this.fields);
   }
 }

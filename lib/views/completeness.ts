@@ -115,7 +115,7 @@ export const completenessView = defineView({
       title: "admin.grid.summary",
       columns: [
         { key: "endpoint", header: "admin.grid.col.endpoint" },
-        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` })),
+        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` as const })),
       ],
       rows: data.rows.map((r) => ({ endpoint: r.endpoint, ...r.counts })),
     },

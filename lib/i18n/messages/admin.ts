@@ -1,3 +1,5 @@
+import { defineMessages } from "./define";
+
 /** Accounts, sync, data completeness and users: the management pages. */
 const en = {
   // errors the server reports (lib/admin/errors.ts)
@@ -420,4 +422,4 @@ const zh: Record<keyof typeof en, string> = {
   "admin.role.viewer": "分配的公众号，只读",
 };
 
-export const admin = { en, zh } satisfies Record<"en" | "zh", Record<string, string>>;
+export const admin = defineMessages({ en, zh });
