@@ -3,8 +3,9 @@ import "server-only";
 import { z } from "zod";
 
 import { AppError } from "@/lib/actions/errors";
-import { authedRoute } from "@/lib/actions/route";
+import { authedRoute, errorResponse } from "@/lib/actions/route";
 import { LOCALES } from "@/lib/i18n/locales";
+import { getLocale } from "@/lib/i18n/server";
 
 import { headerText, toCsv, toXlsx } from "./export-file";
 import { isViewName, type ViewName, VIEWS } from "./index";
@@ -12,15 +13,12 @@ import { isViewName, type ViewName, VIEWS } from "./index";
 type Params = { view: string };
 type Context = { params: Promise<Params> };
 
-const unknownView = (name: string) =>
-  Response.json({ ok: false, error: { code: "not_found", message: `No data view named "${name}".` } }, { status: 404 });
-
 /** Answers the route for a known view name, or the one error shape (404) for an unknown one. */
 function byViewName(handle: <N extends ViewName>(name: N, request: Request, context: Context) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
     const { view: name } = await context.params;
     if (isViewName(name)) return handle(name, request, context);
-    return unknownView(name);
+    return errorResponse(new AppError("not_found", "error.noView", { name }), request, await getLocale());
   };
 }
 
@@ -56,7 +54,7 @@ export const exportRoute = byViewName(<N extends ViewName>(name: N, request: Req
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         );
       const chosen = table ? tables.find((t) => t.id === table) : tables[0];
-      if (!chosen) throw new AppError("not_found", `This view has no table "${table}".`);
+      if (!chosen) throw new AppError("not_found", "error.noTable", { table: table ?? "" });
       return file(toCsv(chosen, lang), `${stem}-${chosen.id}.csv`, "text/csv; charset=utf-8");
     },
   )(request, context);
