@@ -2,6 +2,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 
+import type { ViewName } from "@/lib/views";
 import { type Cell, type Format, KPI_TABLE, type KpiFigure, type KpiSet } from "@/lib/views/columns";
 
 import { useFormatCell, useHeaderText } from "./cells";
@@ -102,7 +103,7 @@ export function KpiPanel<Totals, D extends { kpis: readonly KpiFigure[] }>({
   emptyText,
   children,
 }: {
-  view: string;
+  view: ViewName;
   params: ViewParams;
   set: KpiSet<Totals>;
   query: Pick<UseQueryResult<D>, "data" | "error" | "isPending" | "refetch">;

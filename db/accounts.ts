@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 
+import { issueError } from "@/lib/i18n/zod";
 import type { Credentials, TokenStore } from "@/lib/wechat/tokens";
 
 import type { Database } from "./client";
@@ -18,9 +19,7 @@ export const publicAccountColumns = {
   createdAt: accounts.createdAt,
 };
 
-export const appidSchema = z
-  .string()
-  .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits (wx + 16 characters)");
+export const appidSchema = z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, { error: issueError("validation.appidLength") });
 
 export const newAccountSchema = z.discriminatedUnion("authType", [
   z.object({

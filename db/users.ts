@@ -4,6 +4,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 
 import { hashPassword } from "@/lib/auth/password";
+import { issueError } from "@/lib/i18n/zod";
 
 import type { Database } from "./client";
 import { accounts, type Role, ROLES, userAccounts, users } from "./schema";
@@ -17,8 +18,15 @@ export const publicUserColumns = {
   createdAt: users.createdAt,
 };
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter an email address"));
-export const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: issueError("validation.email") }));
+export const passwordSchema = z
+  .string()
+  .min(8, { error: issueError("validation.password") })
+  .max(200);
 
 export const newUserSchema = z.object({
   email: emailSchema,

@@ -166,7 +166,7 @@ export function HourlyReport() {
       >
         {(d) => {
           const reads = heatmapReads(d.heatmap);
-          const weekday = (w: number | string) => t(`hourly.weekday.${w}`);
+          const weekday = (w: (typeof WEEKDAYS)[number]) => t(`hourly.weekday.${w}`);
           return (
             <>
               <Heatmap

@@ -7,6 +7,7 @@ import { accountTokenKey, addAccount, type NewAccount, publicAccountColumns } fr
 import type { Database } from "@/db/client";
 import { accessTokens, accounts } from "@/db/schema";
 import { AdminError, isUniqueViolation } from "@/lib/admin/errors";
+import { issueError } from "@/lib/i18n/zod";
 import type { Credentials } from "@/lib/wechat/tokens";
 
 const secretText = z.string().trim().min(1).max(200);
@@ -17,9 +18,7 @@ export const credentialsSchema = z.discriminatedUnion("authType", [
   z.object({ authType: z.enum(["classic", "stable"]), secret: secretText }),
   z.object({
     authType: z.literal("component"),
-    componentAppid: z
-      .string()
-      .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits"),
+    componentAppid: z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, { error: issueError("validation.appid") }),
     componentSecret: secretText,
     componentVerifyTicket: longText,
     authorizerRefreshToken: longText,
@@ -55,7 +54,7 @@ export async function createAccount(database: Database, input: NewAccount) {
 
 export async function findAccount({ db }: Database, accountId: number) {
   const [row] = await db.select(publicAccountColumns).from(accounts).where(eq(accounts.id, accountId));
-  if (!row) throw new AdminError("not_found", "admin.err.noAccount");
+  if (!row) throw new AdminError("not_found", "error.noAccount");
   return row;
 }
 

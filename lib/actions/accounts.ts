@@ -11,7 +11,6 @@ import {
   removeAccount,
   replaceCredentials,
 } from "@/lib/accounts/manage";
-import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
 
@@ -24,14 +23,14 @@ const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId
 
 /** Admin: adds an Official Account (classic/stable AppSecret, or third-party authorizer). */
 export const addAccount = authedAction(newAccountSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => createAccount(database, input)),
+  createAccount(database, input),
 );
 
 /** Admins and the account's managers: replaces its credentials (and optionally its name). */
 export const updateCredentials = authedAction(
   z.object({ accountId, name: z.string().trim().min(1).max(100).optional(), credentials: credentialsSchema }),
   { accounts: manage },
-  (input, { database }) => inReaderLanguage(() => replaceCredentials(database, input.accountId, input)),
+  (input, { database }) => replaceCredentials(database, input.accountId, input),
 );
 
 /**
@@ -42,13 +41,12 @@ export const updateCredentials = authedAction(
 export const testConnection = authedAction(
   z.object({ accountId, credentials: credentialsSchema.optional() }),
   { accounts: manage },
-  (input, { database }) =>
-    inReaderLanguage(async () => {
-      const { http } = await getSyncContext();
-      if (!input.credentials) return testStoredCredentials(database, http, input.accountId, beijingToday());
-      const account = await findAccount(database, input.accountId);
-      return testCredentials(http, credentialsFor(account.appid, input.credentials), beijingToday());
-    }),
+  async (input, { database }) => {
+    const { http } = await getSyncContext();
+    if (!input.credentials) return testStoredCredentials(database, http, input.accountId, beijingToday());
+    const account = await findAccount(database, input.accountId);
+    return testCredentials(http, credentialsFor(account.appid, input.credentials), beijingToday());
+  },
 );
 
 /** Admin: tests the credentials typed into the add form before the account exists. */
@@ -60,5 +58,5 @@ export const testNewConnection = authedAction(newAccountSchema, { role: "admin" 
 export const deleteAccount = authedAction(
   z.object({ accountId }),
   { role: "admin", accounts: manage },
-  (input, { database }) => inReaderLanguage(() => removeAccount(database, input.accountId)),
+  (input, { database }) => removeAccount(database, input.accountId),
 );

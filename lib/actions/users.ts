@@ -2,7 +2,6 @@
 import { z } from "zod";
 
 import { newUserSchema } from "@/db/users";
-import { inReaderLanguage } from "@/lib/admin/translate";
 import { addUser, changeUser, removeUser, userChangeSchema } from "@/lib/users/manage";
 
 import { authedAction } from "./action";
@@ -10,17 +9,17 @@ import { authedAction } from "./action";
 /** Admin only: people, their roles and the accounts they may see. Never returns password hashes. */
 
 export const createUser = authedAction(newUserSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => addUser(database, input)),
+  addUser(database, input),
 );
 
 /** Role, name, assigned accounts, or a new password; the last admin cannot be demoted. */
 export const updateUser = authedAction(userChangeSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => changeUser(database, input)),
+  changeUser(database, input),
 );
 
 /** The last admin, and the admin doing it, cannot be deleted. */
 export const deleteUser = authedAction(
   z.object({ id: z.number().int().positive() }),
   { role: "admin" },
-  (input, { database, user }) => inReaderLanguage(() => removeUser(database, input.id, user.id)),
+  (input, { database, user }) => removeUser(database, input.id, user.id),
 );

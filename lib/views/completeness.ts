@@ -8,6 +8,7 @@ import { fetchLedger, rawResponses } from "@/db/schema";
 import { loadEndpointStates } from "@/db/store";
 import { beijingToday } from "@/lib/clock";
 import { daysBetween, type IsoDate } from "@/lib/dates";
+import { issueError } from "@/lib/i18n/zod";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
 import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
 
@@ -20,9 +21,9 @@ export const MAX_GRID_DAYS = 92;
 
 export const completenessSchema = z
   .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
-  .refine((v) => v.from <= v.to, { message: "the start date must not be after the end date", path: ["from"] })
+  .refine((v) => v.from <= v.to, { error: issueError("validation.rangeOrder"), path: ["from"] })
   .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, {
-    message: `the grid shows at most ${MAX_GRID_DAYS} days`,
+    error: issueError("validation.gridSpan", { days: MAX_GRID_DAYS }),
     path: ["to"],
   });
 

@@ -1,5 +1,7 @@
+import { defineMessages } from "./define";
+
 /** Shell, navigation, date ranges, panels, and the figures and columns several pages share. Each feature keeps its own file of messages. */
-export const common = {
+export const common = defineMessages({
   en: {
     "app.tagline": "Article analytics for WeChat Official Accounts",
     "nav.overview": "Overview",
@@ -146,4 +148,4 @@ export const common = {
     "col.generation": "接口",
     "unit.minutes": "{n} 分钟",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

@@ -1,4 +1,6 @@
-export const overview = {
+import { defineMessages } from "./define";
+
+export const overview = defineMessages({
   en: {
     "overview.kpis": "Key figures",
     "overview.trend": "Daily readers by read source",
@@ -14,4 +16,4 @@ export const overview = {
     "overview.showTable": "查看数据",
     "overview.mixedNote": "2025-11-01 之前的日期来自旧版接口，之后来自新版接口；各渠道标注了两代接口各自的名称。",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});
