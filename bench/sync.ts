@@ -43,7 +43,7 @@ async function startSimulatorProcess() {
   const child = spawn(
     path.resolve("node_modules/.bin/tsx"),
     [
-      "lib/simulator/cli.ts",
+      "simulator/cli.ts",
       "--port",
       String(port),
       "--accounts",

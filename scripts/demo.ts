@@ -12,10 +12,10 @@ import { closeDatabase, getDatabase } from "@/db/client";
 import { createUser, findUserByEmail } from "@/db/users";
 import { addDaysIso, beijingDateOf, type IsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { startSimulator } from "@/lib/simulator/server";
 import { httpOptionsFromEnv } from "@/lib/sync/context";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
 import { endpointsOf } from "@/lib/wechat/endpoints";
+import { startSimulator } from "@/simulator/server";
 
 const HISTORY_FROM = "2025-06-01";
 /** Fixed, documented sign-ins: only the demo creates them. */

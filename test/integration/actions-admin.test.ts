@@ -12,13 +12,13 @@ import { AppError } from "@/lib/actions/errors";
 import { AdminError } from "@/lib/admin/errors";
 import type { SessionUser } from "@/lib/auth/access";
 import { resetEnvCache } from "@/lib/env";
-import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
 import { startSync, syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
 import { addUser, changeUser, removeUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
 import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
+import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/simulator/server";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";

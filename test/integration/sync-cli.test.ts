@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { addAccount } from "@/db/accounts";
 import { addDaysIso, beijingDateOf } from "@/lib/dates";
-import { startSimulator } from "@/lib/simulator/server";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
+import { startSimulator } from "@/simulator/server";
 
 import { lastJsonLine, spawnCli } from "../helpers/cli";
 import { dumpAccount, truthRows } from "../helpers/compare";

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountTokenKey, addAccount, databaseTokenStore } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accessTokens } from "@/db/schema";
-import { startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, runSync } from "@/lib/sync/runner";
 import { DatacubeClient } from "@/lib/wechat/client";
 import { type WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { type Credentials, RENEW_BEFORE_MS, TokenManager } from "@/lib/wechat/tokens";
+import { startSimulator } from "@/simulator/server";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
