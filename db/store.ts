@@ -4,9 +4,10 @@ import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { IsoDate } from "@/lib/dates";
-import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+import type { EndpointName } from "@/lib/wechat/endpoints";
 
 import type { Db } from "./client";
+import { ENDPOINT_STORAGE } from "./endpoint-storage";
 import { compressBody } from "./raw-archive";
 import { endpointState, fetchLedger, type LedgerStatus, rawResponses } from "./schema";
 
@@ -42,10 +43,8 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   const recordsByTable = new Map<EndpointName, object[]>();
   const counts: number[] = [];
   for (const w of windows) {
-    const spec = ENDPOINTS[w.endpoint];
-    const records = (w.rows ?? []).flatMap((row) =>
-      (spec.toRecords as (r: unknown, a: number) => object[])(row, w.accountId),
-    );
+    const toRecords = ENDPOINT_STORAGE[w.endpoint].toRecords as (r: unknown, a: number) => object[];
+    const records = (w.rows ?? []).flatMap((row) => toRecords(row, w.accountId));
     recordsByTable.set(w.endpoint, [...(recordsByTable.get(w.endpoint) ?? []), ...records]);
     counts.push(records.length);
     // Preparing a large batch takes a while: let waiting network events (the next WeChat
@@ -85,9 +84,9 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   const parts: SQL[] = [];
   if (responses.length > 0) parts.push(rawInsertSql(responses));
   for (const [endpoint, records] of recordsByTable) {
-    const spec = ENDPOINTS[endpoint];
+    const { table, key } = ENDPOINT_STORAGE[endpoint];
     for (let i = 0; i < records.length; i += BATCH) {
-      parts.push(insertSql(spec.table, records.slice(i, i + BATCH), { key: spec.key(spec.table as never) }));
+      parts.push(insertSql(table, records.slice(i, i + BATCH), { key: key(table as never) }));
       await yieldToEventLoop();
     }
   }

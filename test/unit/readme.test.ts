@@ -2,7 +2,7 @@ import fs from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { endpointTableMarkdown } from "@/lib/wechat/endpoints";
+import { endpointTableMarkdown } from "@/scripts/endpoint-docs";
 
 describe("README", () => {
   it("lists the endpoints exactly as the endpoint table defines them (npm run docs rewrites it)", () => {
