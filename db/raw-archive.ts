@@ -3,7 +3,9 @@ import "server-only";
 import { promisify } from "node:util";
 import { gunzipSync, gzip } from "node:zlib";
 
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
+
+import type { IsoDate } from "@/lib/dates";
 
 import type { Db } from "./client";
 import { rawResponses } from "./schema";
@@ -33,4 +35,24 @@ export async function archivedAnswers(db: Db, accountId: number, endpoint: strin
     )
     .orderBy(asc(rawResponses.fetchedAt), asc(rawResponses.id));
   return rows.map(({ bodyGzip, ...rest }) => ({ ...rest, body: decompressBody(bodyGzip) }));
+}
+
+/** The windows WeChat answered with data (HTTP 200, no errcode) overlapping [from, to]. */
+export function listAnsweredWindows(db: Db, accountId: number, from: IsoDate, to: IsoDate) {
+  return db
+    .selectDistinct({
+      endpoint: rawResponses.endpoint,
+      beginDate: rawResponses.beginDate,
+      endDate: rawResponses.endDate,
+    })
+    .from(rawResponses)
+    .where(
+      and(
+        eq(rawResponses.accountId, accountId),
+        isNull(rawResponses.errcode),
+        eq(rawResponses.httpStatus, 200),
+        lte(rawResponses.beginDate, to),
+        gte(rawResponses.endDate, from),
+      ),
+    );
 }

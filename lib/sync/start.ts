@@ -1,10 +1,7 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
-
 import type { Database } from "@/db/client";
-import { fetchLedger } from "@/db/schema";
-import { loadEndpointStates } from "@/db/store";
+import { listFinalWindows, loadEndpointStates } from "@/db/ledger";
 import { AdminError } from "@/lib/admin/errors";
 import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
 import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
@@ -74,10 +71,7 @@ export async function syncNowRange(
   const yesterday = addDaysIso(today, -1);
   const fallback = addDaysIso(yesterday, -(DEFAULT_SYNC_DAYS - 1));
   const [rows, states] = await Promise.all([
-    database.db
-      .select({ endpoint: fetchLedger.endpoint, endDate: fetchLedger.endDate })
-      .from(fetchLedger)
-      .where(and(eq(fetchLedger.accountId, accountId), eq(fetchLedger.status, "final"))),
+    listFinalWindows(database.db, accountId),
     loadEndpointStates(database.db, accountId),
   ]);
   const lastFinal = new Map<string, IsoDate>();

@@ -1,4 +1,4 @@
-import { addAccount } from "@/db/accounts";
+import { createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
@@ -25,7 +25,7 @@ export async function createHarness(simulator: SimulatorOptions & { today: IsoDa
     now: () => new Date(`${today}T12:00:00+08:00`),
   };
   const simAccount = sim.truth.accounts[0]!;
-  const account = await addAccount(database, {
+  const account = await createAccount(database, {
     authType: "classic",
     name: simAccount.name,
     appid: simAccount.appid,
