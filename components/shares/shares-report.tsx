@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 
-import type { ByScene } from "@/db/analytics/shares";
 import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
 import { hourLabel } from "@/lib/views/hours";
 import type { SharesData } from "@/lib/views/shares";
@@ -16,6 +15,7 @@ import { KpiCard } from "../kpi-card";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
 
+type ByScene = SharesData["hours"][number]["byScene"];
 type Metric = "count" | "people";
 const METRICS: Metric[] = ["count", "people"];
 const FIELD = { count: "shareCount", people: "shareUser" } as const;
