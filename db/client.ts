@@ -33,7 +33,7 @@ export function inTransaction<T>(database: Database, fn: (tx: Database) => Promi
   return database.db.transaction((tx) => fn({ ...database, db: tx }));
 }
 
-export type LockScope = "sync-account" | "daily-sync" | "migrate";
+type LockScope = "sync-account" | "daily-sync" | "migrate";
 const LOCK_SCOPE_IDS: Record<LockScope, number> = { "sync-account": 1, "daily-sync": 2, migrate: 3 };
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");

@@ -19,7 +19,7 @@ const gzipAsync = promisify(gzip);
 
 /** Compresses on libuv's thread pool, off the event loop. */
 export const compressBody = (body: string): Promise<Buffer> => gzipAsync(Buffer.from(body, "utf8"), { level: 1 });
-export const decompressBody = (gz: Buffer | Uint8Array) => gunzipSync(gz).toString("utf8");
+const decompressBody = (gz: Buffer | Uint8Array) => gunzipSync(gz).toString("utf8");
 
 /** Archived answers of one window, oldest first, bodies as received. */
 export async function archivedAnswers(db: Db, accountId: number, endpoint: string, beginDate: string) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** Input schemas of the accounts pages, their server actions and the accounts CLI. */
 
-export const appidSchema = z
+const appidSchema = z
   .string()
   .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits (wx + 16 characters)");
 

@@ -40,7 +40,7 @@ export interface SyncContext {
   now: () => Date;
 }
 
-export interface SyncProgress {
+interface SyncProgress {
   windowsTotal: number;
   windowsDone: number;
   calls: number;

@@ -9,11 +9,11 @@ import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpo
 import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
 
 /** WeChat's datacube starts here; nothing older exists. */
-export const EARLIEST_DATE = "2014-12-01";
+const EARLIEST_DATE = "2014-12-01";
 /** Longest backfill one request may start (a year and a day); longer ones go in pieces. */
-export const MAX_BACKFILL_DAYS = 366;
+const MAX_BACKFILL_DAYS = 366;
 /** "Sync now" for an account with nothing final yet fetches this many days. */
-export const DEFAULT_SYNC_DAYS = 30;
+const DEFAULT_SYNC_DAYS = 30;
 
 export interface StartedRun {
   runId: number;

@@ -6,7 +6,7 @@ import { findLatestDailySync, findLatestSyncRun } from "@/db/sync-runs";
 import type { SyncSummary, WindowError } from "./runner";
 
 /** A run still marked running whose heartbeat is older than this was cut off (process ended). */
-export const STALE_AFTER_MS = 5 * 60_000;
+const STALE_AFTER_MS = 5 * 60_000;
 
 export type RunStatus = "running" | "done" | "failed" | "interrupted";
 

@@ -4,8 +4,8 @@ import { ROLES } from "@/db/schema";
 
 /** Input schemas of the users page and its server actions. */
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter an email address"));
-export const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter an email address"));
+const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
 
 export const newUserSchema = z.object({
   email: emailSchema,

@@ -8,14 +8,15 @@ import { listAnsweredWindows } from "@/db/raw-archive";
 import { beijingToday } from "@/lib/clock";
 import { daysBetween, type IsoDate } from "@/lib/dates";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
-import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
+import { completenessGrid } from "@/lib/sync/completeness";
+import { DAY_STATUSES, type DayStatus } from "@/lib/sync/day-status";
 
 import { defineView } from "./types";
 
 /** Widest grid one request draws: three months of columns. */
-export const MAX_GRID_DAYS = 92;
+const MAX_GRID_DAYS = 92;
 
-export const completenessSchema = z
+const completenessSchema = z
   .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
   .refine((v) => v.from <= v.to, { message: "the start date must not be after the end date", path: ["from"] })
   .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, {
