@@ -128,7 +128,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "^node_modules/" },
-    exclude: { path: "^(\\.next|\\.data[^/]*|test-results|playwright-report|db/migrations)/" },
+    // Generated or ignored: the build, data folders, test output, migrations, next-env.d.ts.
+    exclude: { path: "^((\\.next|\\.data[^/]*|test-results|playwright-report|db/migrations)/|next-env\\.d\\.ts$)" },
     // Type-only imports count: a component must not even import a type from db/.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },

@@ -1,9 +1,11 @@
 "use client";
+import type { ViewName } from "@/lib/views";
+
 import { exportHref, type ViewParams } from "./hooks/use-view";
 import { useLocale, useT } from "./i18n";
 
 /** CSV of one table, or the whole view as an XLSX workbook, in the page's language. */
-export function ExportMenu({ view, params, table }: { view: string; params: ViewParams; table?: string }) {
+export function ExportMenu({ view, params, table }: { view: ViewName; params: ViewParams; table?: string }) {
   const t = useT();
   const locale = useLocale();
   return (

@@ -4,6 +4,7 @@ import { IntlProvider, useIntl } from "react-intl";
 import { BEIJING_TZ } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
+import type { Translate } from "@/lib/i18n/translate";
 
 export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
   return (
@@ -13,10 +14,10 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   );
 }
 
-/** t("nav.overview"), t("range.summary", { from, to }) */
-export function useT() {
+/** t("nav.overview"), t("range.summary", { from, to }); ids are checked by `tsc`. */
+export function useT(): Translate {
   const intl = useIntl();
-  return (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  return (id, values) => intl.formatMessage({ id }, values);
 }
 
 export function useLocale(): Locale {

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { previousPeriod } from "@/lib/analytics/metrics";
 import { addDaysIso, daysBetween, isIsoDate, type IsoDate } from "@/lib/dates";
+import { issueError } from "@/lib/i18n/zod";
 
 /**
  * The dashboard's URL state: ?account=3&range=last30 or ?range=custom&from=…&to=…
@@ -13,20 +14,18 @@ const DEFAULT_RANGE: RangePreset = "last30";
 /** Longest range a chart asks for: enough for a year-over-year look, small enough to stay fast. */
 export const MAX_RANGE_DAYS = 400;
 
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: "must be a date written YYYY-MM-DD", abort: true });
+export const isoDateSchema = z.string().refine(isIsoDate, { error: issueError("validation.isoDate"), abort: true });
 
 /** A concrete Beijing date range [from, to], validated. */
 export const dateRangeSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .refine((r) => r.from <= r.to, {
-    message: "the start date must not be after the end date",
+    error: issueError("validation.rangeOrder"),
     path: ["from"],
     abort: true,
   })
   .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, {
-    message: `a range may span at most ${MAX_RANGE_DAYS} days`,
+    error: issueError("validation.rangeSpan", { days: MAX_RANGE_DAYS }),
     path: ["to"],
   });
 

@@ -1,6 +1,6 @@
 "use client";
 import type { ConnectionProblem, ConnectionResult } from "@/lib/accounts/connection";
-import { MESSAGES } from "@/lib/i18n/messages";
+import { isMessageId } from "@/lib/i18n/messages";
 
 import { useT } from "../i18n";
 
@@ -9,7 +9,8 @@ function useExplainWeChat() {
   const t = useT();
   return (p: Pick<ConnectionProblem, "code" | "ip" | "message">) => {
     if (p.code === 40164) return p.ip ? t("admin.wechat.40164", { ip: p.ip }) : t("admin.wechat.40164.noIp");
-    if (p.code !== null && `admin.wechat.${p.code}` in MESSAGES.en) return t(`admin.wechat.${p.code}`);
+    const known = `admin.wechat.${p.code}`;
+    if (p.code !== null && isMessageId(known)) return t(known);
     if (p.code !== null) return t("admin.wechat.other", { code: p.code, message: p.message });
     return t("admin.wechat.noCode", { message: p.message });
   };

@@ -2,6 +2,7 @@
 import Link from "next/link";
 
 import { CHANNELS } from "@/lib/analytics/channels";
+import type { IdSuffix } from "@/lib/i18n/messages";
 import type { ArticleDetailData } from "@/lib/views/article-detail";
 
 import { channelLabel } from "../charts/labels";
@@ -285,7 +286,7 @@ function Headline({ data }: { data: ArticleDetailData }) {
   const f = useFormat();
   const h = data.headline;
   const hasNew = data.article.new !== null;
-  const cards: { id: string; raw: number | null; text: string; hint?: string }[] = [
+  const cards: { id: IdSuffix<"articleDetail.metric.">; raw: number | null; text: string; hint?: string }[] = [
     {
       id: "delivered",
       raw: h.delivered,

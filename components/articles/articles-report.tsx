@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 
+import type { MessageId } from "@/lib/i18n/messages";
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
 import type { ArticleRow } from "@/lib/views/articles";
 
@@ -21,7 +22,7 @@ interface Selected {
 
 type NumberKey = "position" | "delivered" | "readers" | "readRate" | "sharers" | "shareRate" | "favourites";
 
-const NUMBER_COLUMNS: { key: NumberKey; label: string; as: "count" | "percent" }[] = [
+const NUMBER_COLUMNS: { key: NumberKey; label: MessageId; as: "count" | "percent" }[] = [
   { key: "position", label: "articles.col.position", as: "count" },
   { key: "delivered", label: "articles.col.delivered", as: "count" },
   { key: "readers", label: "articles.col.readers", as: "count" },
@@ -31,7 +32,7 @@ const NUMBER_COLUMNS: { key: NumberKey; label: string; as: "count" | "percent" }
   { key: "favourites", label: "articles.col.favourites", as: "count" },
 ];
 
-const COLUMNS: { key: SortKey; label: string; num?: boolean }[] = [
+const COLUMNS: { key: SortKey; label: MessageId; num?: boolean }[] = [
   { key: "title", label: "articles.col.title" },
   { key: "sendDate", label: "articles.col.sendDate" },
   ...NUMBER_COLUMNS.map((c) => ({ key: c.key, label: c.label, num: true })),

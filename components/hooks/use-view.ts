@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 
 import type { AppErrorBody } from "@/lib/actions/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import type { ViewData, ViewName } from "@/lib/views";
 
 export type ViewParams = Record<string, string | number | null | undefined | (string | number)[]>;
 
@@ -21,10 +22,10 @@ export class ViewError extends Error {
   }
 }
 
-export async function fetchView<T>(view: string, params: ViewParams): Promise<T> {
+export async function fetchView<N extends ViewName>(view: N, params: ViewParams): Promise<ViewData<N>> {
   const res = await fetch(`/api/views/${view}?${viewQueryString(params)}`, { cache: "no-store" });
   const json = (await res.json().catch(() => null)) as
-    | { ok: true; data: T }
+    | { ok: true; data: ViewData<N> }
     | { ok: false; error: AppErrorBody }
     | null;
   if (!json) throw new ViewError({ code: "internal", message: `The server answered ${res.status}.` });
@@ -32,11 +33,11 @@ export async function fetchView<T>(view: string, params: ViewParams): Promise<T>
   return json.data;
 }
 
-/** One data view under a key built from the URL state (view name + its params). */
-export function useView<T>(view: string, params: ViewParams, enabled = true) {
-  return useQuery({ queryKey: [view, params], queryFn: () => fetchView<T>(view, params), enabled });
+/** One data view under a key built from the URL state (view name + its params); its data type is the view's. */
+export function useView<N extends ViewName>(view: N, params: ViewParams, enabled = true) {
+  return useQuery({ queryKey: [view, params], queryFn: () => fetchView(view, params), enabled });
 }
 
-export function exportHref(view: string, params: ViewParams, format: "csv" | "xlsx", lang: Locale, table?: string) {
+export function exportHref(view: ViewName, params: ViewParams, format: "csv" | "xlsx", lang: Locale, table?: string) {
   return `/api/export/${view}?${viewQueryString({ ...params, format, lang, table })}`;
 }

@@ -175,7 +175,7 @@ export function HourlyReport() {
       >
         {(d) => {
           const cells = new Map(d.heatmap.map((c) => [`${c.weekday}:${c.hour}`, c.reads]));
-          const weekday = (w: number | string) => t(`hourly.weekday.${w}`);
+          const weekday = (w: (typeof WEEKDAYS)[number]) => t(`hourly.weekday.${w}`);
           return (
             <>
               <Heatmap

@@ -44,7 +44,7 @@ export function OverviewReport() {
             </div>
             <p className="muted small">
               {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })} ·{" "}
-              {d.generations.length > 1 ? t("generation.mixed") : t(`generation.${d.generations[0]}`)}
+              {d.generations.length > 1 ? t("generation.mixed") : d.generations.map((g) => t(`generation.${g}`))}
             </p>
           </>
         )}

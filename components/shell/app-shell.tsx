@@ -3,14 +3,16 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { signOut } from "next-auth/react";
 
+import type { SessionUser } from "@/lib/auth/access";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import type { MessageId } from "@/lib/i18n/messages";
 
 import { useLocale, useT } from "../i18n";
 import { AccountSwitcher } from "./account-switcher";
 import { DateRangePicker } from "./date-range-picker";
 import { useReportContext } from "./report-context";
 
-const REPORT_LINKS = [
+const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/", label: "nav.overview" },
   { href: "/hourly", label: "nav.hourly" },
   { href: "/shares", label: "nav.shares" },
@@ -21,7 +23,7 @@ const REPORT_LINKS = [
 /** Pages whose URL carries the account and date range; the rest manage things. */
 const REPORT_PATHS = /^\/($|hourly|shares|articles|compare)/;
 
-export function AppShell({ user, children }: { user: { email: string; role: string }; children: React.ReactNode }) {
+export function AppShell({ user, children }: { user: Pick<SessionUser, "email" | "role">; children: React.ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();

@@ -21,7 +21,7 @@ export async function createAccount(database: Database, input: NewAccount) {
 /** The account's public columns; an unknown id is a not-found error. */
 export async function requireAccount(database: Database, accountId: number) {
   const row = await accountsDb.findAccount(database, accountId);
-  if (!row) throw new AdminError("not_found", "admin.err.noAccount");
+  if (!row) throw new AdminError("not_found", "error.noAccount");
   return row;
 }
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
+import { issueError } from "@/lib/i18n/zod";
+
 /** Input schemas of the accounts pages, their server actions and the accounts CLI. */
 
-const appidSchema = z
-  .string()
-  .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits (wx + 16 characters)");
+const appidSchema = z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, { error: issueError("validation.appidLength") });
 
 export const newAccountSchema = z.discriminatedUnion("authType", [
   z.object({
@@ -33,9 +33,7 @@ export const credentialsSchema = z.discriminatedUnion("authType", [
   z.object({ authType: z.enum(["classic", "stable"]), secret: secretText }),
   z.object({
     authType: z.literal("component"),
-    componentAppid: z
-      .string()
-      .regex(/^wx[0-9a-zA-Z]{10,30}$/, "an AppID starts with wx followed by letters and digits"),
+    componentAppid: z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, { error: issueError("validation.appid") }),
     componentSecret: secretText,
     componentVerifyTicket: longText,
     authorizerRefreshToken: longText,

@@ -5,7 +5,6 @@ import * as connection from "@/lib/accounts/connection";
 import { credentialsFor } from "@/lib/accounts/credentials";
 import * as accounts from "@/lib/accounts/manage";
 import { credentialsSchema, newAccountSchema } from "@/lib/accounts/schemas";
-import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
 
@@ -18,14 +17,14 @@ const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId
 
 /** Admin: adds an Official Account (classic/stable AppSecret, or third-party authorizer). */
 export const createAccount = authedAction(newAccountSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => accounts.createAccount(database, input)),
+  accounts.createAccount(database, input),
 );
 
 /** Admins and the account's managers: replaces its credentials (and optionally its name). */
 export const updateCredentials = authedAction(
   z.object({ accountId, name: z.string().trim().min(1).max(100).optional(), credentials: credentialsSchema }),
   { accounts: manage },
-  (input, { database }) => inReaderLanguage(() => accounts.updateCredentials(database, input.accountId, input)),
+  (input, { database }) => accounts.updateCredentials(database, input.accountId, input),
 );
 
 /**
@@ -36,13 +35,12 @@ export const updateCredentials = authedAction(
 export const testConnection = authedAction(
   z.object({ accountId, credentials: credentialsSchema.optional() }),
   { accounts: manage },
-  (input, { database }) =>
-    inReaderLanguage(async () => {
-      const { http } = await getSyncContext();
-      if (!input.credentials) return connection.testStoredConnection(database, http, input.accountId, beijingToday());
-      const account = await accounts.requireAccount(database, input.accountId);
-      return connection.testConnection(http, credentialsFor(account.appid, input.credentials), beijingToday());
-    }),
+  async (input, { database }) => {
+    const { http } = await getSyncContext();
+    if (!input.credentials) return connection.testStoredConnection(database, http, input.accountId, beijingToday());
+    const account = await accounts.requireAccount(database, input.accountId);
+    return connection.testConnection(http, credentialsFor(account.appid, input.credentials), beijingToday());
+  },
 );
 
 /** Admin: tests the credentials typed into the add form before the account exists. */
@@ -54,5 +52,5 @@ export const testNewConnection = authedAction(newAccountSchema, { role: "admin" 
 export const deleteAccount = authedAction(
   z.object({ accountId }),
   { role: "admin", accounts: manage },
-  (input, { database }) => inReaderLanguage(() => accounts.deleteAccount(database, input.accountId)),
+  (input, { database }) => accounts.deleteAccount(database, input.accountId),
 );

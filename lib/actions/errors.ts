@@ -1,3 +1,6 @@
+import type { MessageId, MessageValues } from "@/lib/i18n/messages";
+import { type Translate, translator } from "@/lib/i18n/translate";
+
 /** The one error shape every server action and route handler returns. */
 export const ERROR_STATUS = {
   unauthorized: 401,
@@ -10,28 +13,40 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** Per-field problems for forms, by the field's path ("from", "credentials.secret"). */
+export type FieldErrors = Record<string, string[]>;
+
 export interface AppErrorBody {
   code: ErrorCode;
   message: string;
-  /** Per-field problems for forms. */
-  fields?: Record<string, string[]>;
+  fields?: FieldErrors;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorBody };
 
+/**
+ * An error the reader should see. Its text is a message id: English in `message` (tests, logs),
+ * and in the reader's language in the body the action and route wrappers answer with.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string[]>,
+    readonly messageId: MessageId,
+    readonly values: MessageValues = {},
+    readonly fields?: FieldErrors,
   ) {
-    super(message);
+    super(translator("en")(messageId, values));
     this.name = "AppError";
   }
-  get body(): AppErrorBody {
-    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+
+  bodyIn(t: Translate): AppErrorBody {
+    return {
+      code: this.code,
+      message: t(this.messageId, this.values),
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
   }
 }
 
 /** An account the user may not see looks the same as one that does not exist. */
-export const accountNotFound = () => new AppError("not_found", "No such account.");
+export const accountNotFound = () => new AppError("not_found", "error.noAccount");

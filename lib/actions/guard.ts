@@ -1,12 +1,15 @@
 import "server-only";
 
-import { type z } from "zod";
+import type { z } from "zod";
 
 import { type Database, getDatabase } from "@/db/client";
 import { type AccountRight, hasRight, isAdmin, type SessionUser } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/session";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+import { safeParseIn } from "@/lib/i18n/zod";
 
-import { accountNotFound, AppError, type AppErrorBody } from "./errors";
+import { accountNotFound, AppError, type AppErrorBody, type FieldErrors } from "./errors";
 
 export interface Guard<Input> {
   /** Who may call at all: any signed-in user (default) or admins only. */
@@ -20,36 +23,47 @@ export interface GuardContext {
   database: Database;
 }
 
-/** Session, role, input validation and per-account rights, in that order; nothing runs before. */
-export async function checkGuard<S extends z.ZodType>(schema: S, guard: Guard<z.output<S>>, raw: unknown) {
+/**
+ * Session, role, input validation and per-account rights, in that order; nothing runs before.
+ * Validation messages are written in `locale`, the reader's language.
+ */
+export async function checkGuard<S extends z.ZodType>(
+  schema: S,
+  guard: Guard<z.output<S>>,
+  raw: unknown,
+  locale: Locale,
+) {
   const user = await currentUser();
-  if (!user) throw new AppError("unauthorized", "Sign in first.");
-  if (guard.role === "admin" && !isAdmin(user)) throw new AppError("forbidden", "Only an admin may do this.");
-  const parsed = schema.safeParse(raw);
+  if (!user) throw new AppError("unauthorized", "error.unauthorized");
+  if (guard.role === "admin" && !isAdmin(user)) throw new AppError("forbidden", "error.adminOnly");
+  const parsed = safeParseIn(schema, raw, locale);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const input = parsed.data as z.output<S>;
+  const input = parsed.data;
   for (const accountId of guard.accounts?.of(input) ?? []) {
     if (!hasRight(user, accountId, "view")) throw accountNotFound();
-    if (!hasRight(user, accountId, guard.accounts!.right))
-      throw new AppError("forbidden", "Your role may view this account but not change it.");
+    if (!hasRight(user, accountId, guard.accounts!.right)) throw new AppError("forbidden", "error.readOnly");
   }
   return { input, ctx: { user, database: await getDatabase() } satisfies GuardContext };
 }
 
+/** Its messages are already in the reader's language (written during the parse). */
 function invalidInput(error: z.ZodError): AppError {
-  const fields: Record<string, string[]> = {};
+  const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "input";
     (fields[key] ??= []).push(issue.message);
   }
   const first = error.issues[0];
-  const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
-  return new AppError("invalid", `Invalid input. ${where}${first?.message ?? ""}`.trim(), fields);
+  const problem = first?.message ?? "";
+  return first && first.path.length
+    ? new AppError("invalid", "error.invalidField", { field: first.path.join("."), problem }, fields)
+    : new AppError("invalid", "error.invalid", { problem }, fields);
 }
 
-/** Known errors keep their message; anything else is logged and replaced by a plain one. */
-export function toErrorBody(error: unknown, where: string): AppErrorBody {
-  if (error instanceof AppError) return error.body;
+/** Known errors in the reader's language; anything else is logged and replaced by a plain message. */
+export function toErrorBody(error: unknown, where: string, locale: Locale): AppErrorBody {
+  const t = translator(locale);
+  if (error instanceof AppError) return error.bodyIn(t);
   console.error(`[readout] ${where} failed:`, error);
-  return { code: "internal", message: "Something went wrong on the server; the details are in its log." };
+  return { code: "internal", message: t("error.internal") };
 }

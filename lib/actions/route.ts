@@ -2,6 +2,9 @@ import "server-only";
 
 import type { z } from "zod";
 
+import type { Locale } from "@/lib/i18n/locales";
+import { getLocale } from "@/lib/i18n/server";
+
 import { ERROR_STATUS } from "./errors";
 import { checkGuard, type Guard, type GuardContext, toErrorBody } from "./guard";
 
@@ -15,6 +18,15 @@ function searchParamsObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
+/** The one error shape as a JSON response, in the reader's language. */
+export function errorResponse(error: unknown, request: Request, locale: Locale): Response {
+  const body = toErrorBody(error, `GET ${new URL(request.url).pathname}`, locale);
+  return Response.json(
+    { ok: false, error: body },
+    { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } },
+  );
+}
+
 /** GET route handlers: same checks as actions; JSON answers, or a Response `run` builds itself. */
 export function authedRoute<S extends z.ZodType, P = unknown>(
   schema: S,
@@ -22,18 +34,15 @@ export function authedRoute<S extends z.ZodType, P = unknown>(
   run: (input: z.output<S>, ctx: GuardContext & { request: Request; params: P }) => Promise<unknown>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const locale = await getLocale();
     try {
       const params = await context.params;
       const raw = { ...searchParamsObject(new URL(request.url).searchParams), ...(params as object) };
-      const { input, ctx } = await checkGuard(schema, guard, raw);
+      const { input, ctx } = await checkGuard(schema, guard, raw, locale);
       const result = await run(input, { ...ctx, request, params });
       return result instanceof Response ? result : Response.json({ ok: true, data: result });
     } catch (error) {
-      const body = toErrorBody(error, `GET ${new URL(request.url).pathname}`);
-      return Response.json(
-        { ok: false, error: body },
-        { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } },
-      );
+      return errorResponse(error, request, locale);
     }
   };
 }

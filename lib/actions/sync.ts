@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 
-import { inReaderLanguage } from "@/lib/admin/translate";
 import { beijingToday } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isoDateSchema } from "@/lib/report-params";
@@ -27,11 +26,15 @@ const rangeInput = <S extends z.ZodRawShape>(shape: S) =>
       for (const message of problems[field]) ctx.addIssue({ code: "custom", path: [field], message });
   });
 
-const start = (input: { accountId: number; from: string; to: string; endpoints?: (typeof ENDPOINT_NAMES)[number][] }) =>
-  inReaderLanguage(async () => {
-    const run = await startSync(await getSyncContext(), { ...input, concurrency: env().SYNC_CONCURRENCY });
-    return { runId: run.runId, from: run.from, to: run.to };
-  });
+const start = async (input: {
+  accountId: number;
+  from: string;
+  to: string;
+  endpoints?: (typeof ENDPOINT_NAMES)[number][];
+}) => {
+  const run = await startSync(await getSyncContext(), { ...input, concurrency: env().SYNC_CONCURRENCY });
+  return { runId: run.runId, from: run.from, to: run.to };
+};
 
 /** From the day after the newest final day (or 30 days back) to yesterday. */
 export const syncNow = authedAction(z.object({ accountId }), { accounts: manage }, async (input, { database }) =>

@@ -1,7 +1,6 @@
 "use server";
 import { z } from "zod";
 
-import { inReaderLanguage } from "@/lib/admin/translate";
 import * as users from "@/lib/users/manage";
 import { newUserSchema, userChangeSchema } from "@/lib/users/schemas";
 
@@ -10,17 +9,17 @@ import { authedAction } from "./action";
 /** Admin only: people, their roles and the accounts they may see. Never returns password hashes. */
 
 export const createUser = authedAction(newUserSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => users.createUser(database, input)),
+  users.createUser(database, input),
 );
 
 /** Role, name, assigned accounts, or a new password; the last admin cannot be demoted. */
 export const updateUser = authedAction(userChangeSchema, { role: "admin" }, (input, { database }) =>
-  inReaderLanguage(() => users.updateUser(database, input)),
+  users.updateUser(database, input),
 );
 
 /** The last admin, and the admin doing it, cannot be deleted. */
 export const deleteUser = authedAction(
   z.object({ id: z.number().int().positive() }),
   { role: "admin" },
-  (input, { database, user }) => inReaderLanguage(() => users.deleteUser(database, input.id, user.id)),
+  (input, { database, user }) => users.deleteUser(database, input.id, user.id),
 );

@@ -1,30 +1,8 @@
-import { AppError, type ErrorCode } from "@/lib/actions/errors";
-import { admin } from "@/lib/i18n/messages/admin";
+import { AppError } from "@/lib/actions/errors";
 
-type Values = Record<string, string | number>;
-export type AdminMessageId = keyof typeof admin.en;
-
-const fill = (template: string, values: Values) =>
-  template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-
-/**
- * An AppError whose text lives in lib/i18n/messages/admin.ts: English by default (tests, logs),
- * translated into the reader's language by the server action that reports it.
- */
+/** A rule of the management pages refused (an AppError: its text lives in lib/i18n/messages/admin.ts). */
 export class AdminError extends AppError {
-  constructor(
-    code: ErrorCode,
-    readonly messageId: AdminMessageId,
-    readonly values: Values = {},
-    fields?: Record<string, string[]>,
-  ) {
-    super(code, fill(admin.en[messageId], values), fields);
-    this.name = "AdminError";
-  }
-
-  translated(t: (id: string, values?: Values) => string): AppError {
-    return new AppError(this.code, t(this.messageId, this.values), this.fields);
-  }
+  override name = "AdminError";
 }
 
 /** PostgreSQL's unique_violation (23505), however the driver wraps it. */

@@ -1,12 +1,10 @@
 import "server-only";
 
-import { createIntl } from "@formatjs/intl";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 
-import { BEIJING_TZ } from "./format";
 import { isLocale, type Locale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locales";
-import { MESSAGES } from "./messages";
+import { type Translate, translator } from "./translate";
 
 /** The language switch's cookie, else the browser's preferred language. */
 export const getLocale = cache(async (): Promise<Locale> => {
@@ -15,12 +13,7 @@ export const getLocale = cache(async (): Promise<Locale> => {
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 });
 
-export const getIntl = cache(async () => {
-  const locale = await getLocale();
-  return createIntl({ locale: locale === "zh" ? "zh-CN" : "en", messages: MESSAGES[locale], timeZone: BEIJING_TZ });
-});
-
-export async function getT() {
-  const intl = await getIntl();
-  return (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+/** t(id, values) in the reader's language. */
+export async function getT(): Promise<Translate> {
+  return translator(await getLocale());
 }

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { listFinalWindows, loadEndpointStates } from "@/db/ledger";
 import { AdminError } from "@/lib/admin/errors";
 import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
+import { issueText } from "@/lib/i18n/zod";
 import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 
 import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
@@ -94,10 +95,10 @@ export function rangeProblems(
 ): Record<"from" | "to", string[]> {
   const out: Record<"from" | "to", string[]> = { from: [], to: [] };
   const yesterday = addDaysIso(today, -1);
-  if (r.from < EARLIEST_DATE) out.from.push(`WeChat has no data before ${EARLIEST_DATE}`);
-  if (r.to > yesterday) out.to.push(`the newest day WeChat serves is yesterday (${yesterday})`);
-  if (r.from > r.to) out.from.push("the start date must not be after the end date");
+  if (r.from < EARLIEST_DATE) out.from.push(issueText("validation.beforeEarliest", { date: EARLIEST_DATE }));
+  if (r.to > yesterday) out.to.push(issueText("validation.afterYesterday", { date: yesterday }));
+  if (r.from > r.to) out.from.push(issueText("validation.rangeOrder"));
   else if (daysBetween(r.from, r.to) + 1 > maxDays)
-    out.to.push(`a range may span at most ${maxDays} days; fetch longer ones in pieces`);
+    out.to.push(issueText("validation.backfillSpan", { days: maxDays }));
   return out;
 }

@@ -1,11 +1,19 @@
 import { z } from "zod";
 
 import { ROLES } from "@/db/schema";
+import { issueError } from "@/lib/i18n/zod";
 
 /** Input schemas of the users page and its server actions. */
 
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email("enter an email address"));
-const passwordSchema = z.string().min(8, "at least 8 characters").max(200);
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: issueError("validation.email") }));
+const passwordSchema = z
+  .string()
+  .min(8, { error: issueError("validation.password") })
+  .max(200);
 
 export const newUserSchema = z.object({
   email: emailSchema,

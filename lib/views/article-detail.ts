@@ -18,7 +18,7 @@ export const articleDetailView = defineView({
   accounts: (p) => [p.account],
   async load(database, p) {
     const article = await articleDetail(database, { accountId: p.account, msgid: p.msgid });
-    if (!article) throw new AppError("not_found", `Readout has no figures for article ${p.msgid} of this account.`);
+    if (!article) throw new AppError("not_found", "error.noArticle", { msgid: p.msgid });
     const last = article.curve.at(-1);
     const lastNew = article.new?.at(-1);
     const readers = last?.readers ?? null;

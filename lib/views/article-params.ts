@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { issueError, issueText } from "@/lib/i18n/zod";
 import { accountIdSchema } from "@/lib/report-params";
 
 /**
@@ -9,7 +10,7 @@ import { accountIdSchema } from "@/lib/report-params";
 
 /** "<msg_data_id>_<index>" (index 1-based); some servers send the digits alone. */
 const MSGID_PATTERN = /^\d{1,20}(?:_\d{1,3})?$/;
-const msgidSchema = z.string().regex(MSGID_PATTERN, "must be an article id like 2247483990_1");
+const msgidSchema = z.string().regex(MSGID_PATTERN, { error: issueError("validation.msgid") });
 
 /** /articles/3/12003_1 and /api/views/articleDetail?account=3&msgid=12003_1 */
 export const articleRefSchema = z.object({ account: accountIdSchema, msgid: msgidSchema });
@@ -41,7 +42,7 @@ export const compareSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["a"],
-          message: `"${value.slice(0, 40)}" is not an article (write <account id>:<msgid>, e.g. 1:2247483990_1)`,
+          message: issueText("validation.compareItem", { value: value.slice(0, 40) }),
         });
         return z.NEVER;
       }
@@ -51,7 +52,7 @@ export const compareSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["a"],
-        message: `choose ${COMPARE_MIN} to ${COMPARE_MAX} different articles (got ${items.length})`,
+        message: issueText("validation.compareCount", { min: COMPARE_MIN, max: COMPARE_MAX, count: items.length }),
       });
       return z.NEVER;
     }

@@ -6,7 +6,7 @@ import { compareArticles, type ComparedArticle } from "@/db/analytics";
 import { per1000Delivered } from "@/lib/analytics/metrics";
 
 import { compareItemId, compareSchema } from "./article-params";
-import { defineView, type Header } from "./types";
+import { defineView, type ExportTable, type Header } from "./types";
 
 export const COMPARE_METRICS = [
   "readers",
@@ -54,28 +54,30 @@ export const compareView = defineView({
         ...Object.fromEntries(data.articles.map((a, i) => [`a${i}`, a.latest[m]])),
       })),
     },
-    ...CURVE_METRICS.map((metric) => ({
-      id: `curve-${metric}`,
-      title: input.scale === "per1000" ? `compare.curveTitle.${metric}.per1000` : `compare.curveTitle.${metric}`,
-      columns: [
-        { key: "day", header: "compare.col.day" },
-        ...data.articles.map((a, i) => ({ key: `a${i}`, header: articleHeader(a) })),
-      ],
-      rows: Array.from({ length: CURVE_DAYS }, (_, day) => ({
-        day,
-        ...Object.fromEntries(
-          data.articles.map((a, i) => {
-            const point = a.curve.find((c) => c.day === day);
-            const value = point
-              ? input.scale === "per1000"
-                ? round2(per1000Delivered(point[metric], a.delivered))
-                : point[metric]
-              : null;
-            return [`a${i}`, value];
-          }),
-        ),
-      })),
-    })),
+    ...CURVE_METRICS.map(
+      (metric): ExportTable => ({
+        id: `curve-${metric}`,
+        title: input.scale === "per1000" ? `compare.curveTitle.${metric}.per1000` : `compare.curveTitle.${metric}`,
+        columns: [
+          { key: "day", header: "compare.col.day" },
+          ...data.articles.map((a, i) => ({ key: `a${i}`, header: articleHeader(a) })),
+        ],
+        rows: Array.from({ length: CURVE_DAYS }, (_, day) => ({
+          day,
+          ...Object.fromEntries(
+            data.articles.map((a, i) => {
+              const point = a.curve.find((c) => c.day === day);
+              const value = point
+                ? input.scale === "per1000"
+                  ? round2(per1000Delivered(point[metric], a.delivered))
+                  : point[metric]
+                : null;
+              return [`a${i}`, value];
+            }),
+          ),
+        })),
+      }),
+    ),
   ],
   fileName: (p) => `compare-${p.items.map((i) => `${i.accountId}-${i.msgid}`).join("_")}`.slice(0, 120),
 });

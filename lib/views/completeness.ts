@@ -7,6 +7,7 @@ import { loadEndpointStates, loadLedger } from "@/db/ledger";
 import { listAnsweredWindows } from "@/db/raw-archive";
 import { beijingToday } from "@/lib/clock";
 import { daysBetween, type IsoDate } from "@/lib/dates";
+import { issueError } from "@/lib/i18n/zod";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
 import { completenessGrid } from "@/lib/sync/completeness";
 import { DAY_STATUSES, type DayStatus } from "@/lib/sync/day-status";
@@ -18,9 +19,9 @@ const MAX_GRID_DAYS = 92;
 
 const completenessSchema = z
   .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
-  .refine((v) => v.from <= v.to, { message: "the start date must not be after the end date", path: ["from"] })
+  .refine((v) => v.from <= v.to, { error: issueError("validation.rangeOrder"), path: ["from"] })
   .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, {
-    message: `the grid shows at most ${MAX_GRID_DAYS} days`,
+    error: issueError("validation.gridSpan", { days: MAX_GRID_DAYS }),
     path: ["to"],
   });
 
@@ -88,7 +89,7 @@ export const completenessView = defineView({
       title: "admin.grid.summary",
       columns: [
         { key: "endpoint", header: "admin.grid.col.endpoint" },
-        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` })),
+        ...DAY_STATUSES.map((s) => ({ key: s, header: `admin.status.${s}` as const })),
       ],
       rows: data.rows.map((r) => ({ endpoint: r.endpoint, ...r.counts })),
     },

@@ -8,8 +8,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 
 import type { ExportTable, Header } from "./types";
 
-export const headerText = (h: Header, locale: Locale) =>
-  typeof h === "string" ? (MESSAGES[locale][h] ?? h) : h[locale];
+export const headerText = (h: Header, locale: Locale) => (typeof h === "string" ? MESSAGES[locale][h] : h[locale]);
 
 /** UTF-8 with a byte-order mark, so Excel opens Chinese text correctly. */
 export function toCsv(table: ExportTable, locale: Locale): Buffer {

@@ -10,8 +10,7 @@ import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
 
-/** Every dashboard data endpoint, by the name in /api/views/<name> and /api/export/<name>. */
-export const VIEWS: Record<string, ViewDefinition<never, never>> = {
+const views = {
   overview: overviewView,
   articles: articlesView,
   articleDetail: articleDetailView,
@@ -20,4 +19,24 @@ export const VIEWS: Record<string, ViewDefinition<never, never>> = {
   shares: sharesView,
   "sync-status": syncStatusView,
   completeness: completenessView,
-} as unknown as Record<string, ViewDefinition<never, never>>;
+};
+
+/** The name in /api/views/<name> and /api/export/<name>. */
+export type ViewName = keyof typeof views;
+type ViewTypes = {
+  [N in ViewName]: (typeof views)[N] extends ViewDefinition<infer Input, infer Data>
+    ? { input: Input; data: Data }
+    : never;
+};
+/** What a view's query string parses to. */
+export type ViewInput<N extends ViewName> = ViewTypes[N]["input"];
+/** What GET /api/views/<name> answers in `data`. */
+export type ViewData<N extends ViewName> = ViewTypes[N]["data"];
+
+/**
+ * Every dashboard data endpoint by name. The mapped type lets code generic over a name `N` read
+ * `VIEWS[N]` as one ViewDefinition of that view's own input and data types.
+ */
+export const VIEWS: { [N in ViewName]: ViewDefinition<ViewInput<N>, ViewData<N>> } = views;
+
+export const isViewName = (name: string): name is ViewName => Object.hasOwn(VIEWS, name);

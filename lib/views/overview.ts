@@ -50,7 +50,7 @@ export const overviewView = defineView({
       columns: [
         { key: "date", header: "unit.date" },
         { key: "generation", header: "overview.col.generation" },
-        ...KPI_METRICS.map((m) => ({ key: m, header: `overview.kpi.${m}` })),
+        ...KPI_METRICS.map((m) => ({ key: m, header: `overview.kpi.${m}` as const })),
         ...CHANNELS.map((c) => ({
           key: `source_${c}`,
           header: { en: `Readers: ${CHANNEL_LABELS[c].en}`, zh: `阅读人数：${CHANNEL_LABELS[c].zhNew}` },

@@ -3,27 +3,32 @@ import "server-only";
 import { z } from "zod";
 
 import { AppError } from "@/lib/actions/errors";
-import { authedRoute } from "@/lib/actions/route";
+import { authedRoute, errorResponse } from "@/lib/actions/route";
 import { LOCALES } from "@/lib/i18n/locales";
+import { getLocale } from "@/lib/i18n/server";
 
 import { headerText, toCsv, toXlsx } from "./export-file";
-import { VIEWS } from "./index";
+import { isViewName, type ViewName, VIEWS } from "./index";
 
 type Params = { view: string };
+type Context = { params: Promise<Params> };
 
-const viewNamed = (name: string) => (Object.hasOwn(VIEWS, name) ? VIEWS[name] : undefined);
-const unknownView = (name: string) =>
-  Response.json({ ok: false, error: { code: "not_found", message: `No data view named "${name}".` } }, { status: 404 });
+/** Answers the route for a known view name, or the one error shape (404) for an unknown one. */
+function byViewName(handle: <N extends ViewName>(name: N, request: Request, context: Context) => Promise<Response>) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    const { view: name } = await context.params;
+    if (isViewName(name)) return handle(name, request, context);
+    return errorResponse(new AppError("not_found", "error.noView", { name }), request, await getLocale());
+  };
+}
 
 /** GET /api/views/<name>?…: the view's data as JSON. */
-export async function viewRoute(request: Request, context: { params: Promise<Params> }) {
-  const { view: name } = await context.params;
-  const view = viewNamed(name);
-  if (!view) return unknownView(name);
+export const viewRoute = byViewName(<N extends ViewName>(name: N, request: Request, context: Context) => {
+  const view = VIEWS[name];
   return authedRoute(view.schema, { accounts: { right: "view", of: view.accounts } }, (input, { database, user }) =>
     view.load(database, input, user),
   )(request, context);
-}
+});
 
 const exportOptions = z.object({
   format: z.enum(["csv", "xlsx"]),
@@ -33,20 +38,15 @@ const exportOptions = z.object({
 });
 
 /** GET /api/export/<name>?…&format=csv|xlsx&lang=zh|en[&table=id]: a file download. */
-export async function exportRoute(request: Request, context: { params: Promise<Params> }) {
-  const { view: name } = await context.params;
-  const view = viewNamed(name);
-  if (!view) return unknownView(name);
-  const schema = z.intersection(view.schema as z.ZodType, exportOptions);
+export const exportRoute = byViewName(<N extends ViewName>(name: N, request: Request, context: Context) => {
+  const view = VIEWS[name];
   return authedRoute(
-    schema,
-    { accounts: { right: "view", of: (i) => view.accounts(i as never) } },
+    z.intersection(view.schema, exportOptions),
+    { accounts: { right: "view", of: view.accounts } },
     async (input, { database, user }) => {
       const { format, lang, table } = input;
-      const tables = view.tables(await view.load(database, input as never, user), input as never, (h) =>
-        headerText(h, lang),
-      );
-      const stem = `readout-${view.fileName(input as never)}`;
+      const tables = view.tables(await view.load(database, input, user), input, (h) => headerText(h, lang));
+      const stem = `readout-${view.fileName(input)}`;
       if (format === "xlsx")
         return file(
           await toXlsx(tables, lang),
@@ -54,11 +54,11 @@ export async function exportRoute(request: Request, context: { params: Promise<P
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         );
       const chosen = table ? tables.find((t) => t.id === table) : tables[0];
-      if (!chosen) throw new AppError("not_found", `This view has no table "${table}".`);
+      if (!chosen) throw new AppError("not_found", "error.noTable", { table: table ?? "" });
       return file(toCsv(chosen, lang), `${stem}-${chosen.id}.csv`, "text/csv; charset=utf-8");
     },
   )(request, context);
-}
+});
 
 function file(body: Buffer, name: string, type: string) {
   return new Response(new Uint8Array(body), {

@@ -2,9 +2,11 @@ import type { z } from "zod";
 
 import type { Database } from "@/db/client";
 import type { SessionUser } from "@/lib/auth/access";
+import type { Locale } from "@/lib/i18n/locales";
+import type { MessageId } from "@/lib/i18n/messages";
 
 /** A header: a message id from lib/i18n/messages, or literal labels (channel names, article titles). */
-export type Header = string | { en: string; zh: string };
+export type Header = MessageId | Record<Locale, string>;
 
 /** One table or one chart's data, as the export route writes it (CSV: one table; XLSX: a sheet each). */
 export interface ExportTable {
@@ -17,18 +19,26 @@ export interface ExportTable {
 /**
  * One dashboard data endpoint: GET /api/views/<name> answers `load`, GET /api/export/<name>
  * writes `tables(load(...))`. Both check the session and the view right on every account
- * `accounts` names before loading.
+ * `accounts` names before loading. `Input` is what its query string parses to, `Data` what
+ * `load` answers.
  */
-export interface ViewDefinition<S extends z.ZodType = z.ZodType, D = unknown> {
-  schema: S;
-  accounts: (input: z.output<S>) => number[];
-  load: (database: Database, input: z.output<S>, user: SessionUser) => Promise<D>;
+export interface ViewDefinition<Input, Data> {
+  schema: z.ZodType<Input>;
+  accounts: (input: Input) => number[];
+  load: (database: Database, input: Input, user: SessionUser) => Promise<Data>;
   /** `label` turns a message id or literal pair into the export's language. */
-  tables: (data: D, input: z.output<S>, label: (h: Header) => string) => ExportTable[];
+  tables: (data: Data, input: Input, label: (h: Header) => string) => ExportTable[];
   /** File name stem for exports, e.g. "overview-3-2026-10-01_2026-10-30". */
-  fileName: (input: z.output<S>) => string;
+  fileName: (input: Input) => string;
 }
 
-export function defineView<S extends z.ZodType, D>(view: ViewDefinition<S, D>): ViewDefinition<S, D> {
+/** The schema fixes the input type and `load` the data type; the other members are checked against them. */
+export function defineView<Input, Data>(view: {
+  schema: z.ZodType<Input>;
+  accounts: (input: NoInfer<Input>) => number[];
+  load: (database: Database, input: NoInfer<Input>, user: SessionUser) => Promise<Data>;
+  tables: (data: NoInfer<Data>, input: NoInfer<Input>, label: (h: Header) => string) => ExportTable[];
+  fileName: (input: NoInfer<Input>) => string;
+}): ViewDefinition<Input, Data> {
   return view;
 }

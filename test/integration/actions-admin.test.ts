@@ -12,6 +12,7 @@ import { AppError } from "@/lib/actions/errors";
 import { AdminError } from "@/lib/admin/errors";
 import type { SessionUser } from "@/lib/auth/access";
 import { resetEnvCache } from "@/lib/env";
+import type { MessageId } from "@/lib/i18n/messages";
 import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
 import { startSync, syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
@@ -38,7 +39,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 vi.mock("@/lib/i18n/server", async () => {
   const { MESSAGES } = await import("@/lib/i18n/messages");
-  const fill = (id: string, v: Record<string, string | number> = {}) =>
+  const fill = (id: MessageId, v: Record<string, string | number> = {}) =>
     (MESSAGES.en[id] ?? id).replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ""));
   return { getT: async () => fill, getLocale: async () => "en" };
 });

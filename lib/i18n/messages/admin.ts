@@ -1,8 +1,9 @@
+import { defineMessages } from "./define";
+
 /** Accounts, sync, data completeness and users: the management pages. */
 const en = {
   // errors the server reports (lib/admin/errors.ts)
   "admin.err.appidTaken": "An account with AppID {appid} already exists.",
-  "admin.err.noAccount": "No such account.",
   "admin.err.deleteWhileSync": "A sync of “{name}” is running; delete the account when it has finished.",
   "admin.err.syncBusy": "A sync of this account is already running; its progress is shown below.",
   "admin.err.unknownAccounts": "There is no account with id {ids}.",
@@ -222,7 +223,6 @@ const en = {
 
 const zh: Record<keyof typeof en, string> = {
   "admin.err.appidTaken": "AppID 为 {appid} 的公众号已经添加过了。",
-  "admin.err.noAccount": "没有这个公众号。",
   "admin.err.deleteWhileSync": "“{name}”正在同步，请在同步结束后再删除。",
   "admin.err.syncBusy": "该公众号已有同步在进行中，进度见下方。",
   "admin.err.unknownAccounts": "不存在 id 为 {ids} 的公众号。",
@@ -420,4 +420,4 @@ const zh: Record<keyof typeof en, string> = {
   "admin.role.viewer": "分配的公众号，只读",
 };
 
-export const admin = { en, zh } satisfies Record<"en" | "zh", Record<string, string>>;
+export const admin = defineMessages({ en, zh });

@@ -1,5 +1,7 @@
+import { defineMessages } from "./define";
+
 /** The articles list (articles.*) and one article's detail page (articleDetail.*). */
-export const articles = {
+export const articles = defineMessages({
   en: {
     "articles.kpis": "Articles sent in this period",
     "articles.kpiNote": "readers, sharers and favourites are each article's latest cumulative figures",
@@ -220,4 +222,4 @@ export const articles = {
     "articleDetail.fifth.4": "60–80%",
     "articleDetail.fifth.5": "80–100%",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

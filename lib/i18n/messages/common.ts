@@ -1,5 +1,7 @@
+import { defineMessages } from "./define";
+
 /** Shell, navigation, date ranges, panels. Each feature keeps its own file of messages. */
-export const common = {
+export const common = defineMessages({
   en: {
     "app.tagline": "Article analytics for WeChat Official Accounts",
     "nav.overview": "Overview",
@@ -102,4 +104,4 @@ export const common = {
     "unit.hour": "小时（北京时间）",
     "unit.date": "日期（北京时间）",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

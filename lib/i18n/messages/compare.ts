@@ -1,4 +1,6 @@
-export const compare = {
+import { defineMessages } from "./define";
+
+export const compare = defineMessages({
   en: {
     "compare.selection": "Articles to compare ({n} of at most {max})",
     "compare.empty":
@@ -116,4 +118,4 @@ export const compare = {
     "compare.tableNote":
       "★ 标出每行的最佳值。数据为最新累计值；点赞、在看、留言、完读率和阅读时长只有新版接口提供（2025-11-01 起发送的文章）。",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

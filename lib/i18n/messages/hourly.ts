@@ -1,5 +1,7 @@
+import { defineMessages } from "./define";
+
 /** Hourly reads page (/hourly). Read sources keep WeChat's legacy names (getuserreadhour). */
-export const hourly = {
+export const hourly = defineMessages({
   en: {
     "hourly.kpis": "Totals of the hourly figures",
     "hourly.kpi.reads": "Reads (times)",
@@ -113,4 +115,4 @@ export const hourly = {
     "hourly.sourcesHint": "至少保留一个来源。",
     "hourly.coverage": "本期有分时数据的天数为 {days}，上期为 {previousDays}：变化比较的是数据覆盖天数不同的两个时期。",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

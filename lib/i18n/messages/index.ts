@@ -3,13 +3,25 @@ import { admin } from "./admin";
 import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
+import { errors } from "./errors";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 
-const features = [common, overview, hourly, shares, articles, compare, admin];
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
 
-export const MESSAGES: Record<Locale, Record<string, string>> = {
-  en: Object.assign({}, ...features.map((f) => f.en)) as Record<string, string>,
-  zh: Object.assign({}, ...features.map((f) => f.zh)) as Record<string, string>,
-};
+type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
+/** Every message id; a misspelt one fails `tsc`. */
+export type MessageId = IdsOf<(typeof FEATURES)[number]>;
+/** The ends of the ids that start with `Prefix`: IdSuffix<"role."> is "admin" | "manager" | "viewer". */
+export type IdSuffix<Prefix extends string, Id extends string = MessageId> = Id extends `${Prefix}${infer Rest}`
+  ? Rest
+  : never;
+/** Values for a message's ICU placeholders ({name}, {n, plural, …}). */
+export type MessageValues = Record<string, string | number>;
+
+const merged = (locale: Locale) => Object.assign({}, ...FEATURES.map((f) => f[locale])) as Record<MessageId, string>;
+
+export const MESSAGES: Record<Locale, Record<MessageId, string>> = { en: merged("en"), zh: merged("zh") };
+
+export const isMessageId = (id: string): id is MessageId => Object.hasOwn(MESSAGES.en, id);

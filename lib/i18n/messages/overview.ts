@@ -1,4 +1,6 @@
-export const overview = {
+import { defineMessages } from "./define";
+
+export const overview = defineMessages({
   en: {
     "overview.kpis": "Key figures",
     "overview.trend": "Daily readers by read source",
@@ -38,4 +40,4 @@ export const overview = {
     "overview.col.change": "变化",
     "overview.col.generation": "接口",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});

@@ -1,5 +1,7 @@
+import { defineMessages } from "./define";
+
 /** Shares page (/shares). Share scenes keep WeChat's names (getusershare: 好友转发, 朋友圈, 其他). */
-export const shares = {
+export const shares = defineMessages({
   en: {
     "shares.kpis": "Key figures",
     "shares.kpi.shares": "Shares (times)",
@@ -97,4 +99,4 @@ export const shares = {
     "shares.coverage":
       "{metric}：本期有数据的天数为 {days}，上期为 {previousDays}；变化比较的是数据覆盖天数不同的两个时期。",
   },
-} satisfies Record<"en" | "zh", Record<string, string>>;
+});
