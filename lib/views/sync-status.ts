@@ -48,5 +48,3 @@ export const syncStatusView = defineView({
   ],
   fileName: (p) => `sync-status-${p.account}`,
 });
-
-export type SyncStatusData = Awaited<ReturnType<typeof syncStatusView.load>>;
