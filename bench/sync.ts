@@ -8,9 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { accountTokenKey, addAccount, loadCredentials } from "@/db/accounts";
+import { accountTokenKey, createAccount } from "@/db/accounts";
 import { type Database, openDatabase } from "@/db/client";
 import { storeWindows } from "@/db/store";
+import { loadCredentials } from "@/lib/accounts/credentials";
 import { newEncryptionKey } from "@/lib/crypto";
 import { addDaysIso, beijingDateOf, eachDay } from "@/lib/dates";
 import { planSync } from "@/lib/sync/planner";
@@ -43,7 +44,7 @@ async function startSimulatorProcess() {
   const child = spawn(
     path.resolve("node_modules/.bin/tsx"),
     [
-      "lib/simulator/cli.ts",
+      "simulator/cli.ts",
       "--port",
       String(port),
       "--accounts",
@@ -77,7 +78,7 @@ async function withFreshDatabase<T>(fn: (database: Database, accountId: number) 
   const scratch = values["database-url"] ? await createScratchDatabase(values["database-url"]) : null;
   const database = await openDatabase({ databaseUrl: scratch?.url, pgliteDir: dir, encryptionKey: newEncryptionKey() });
   try {
-    const account = await addAccount(database, {
+    const account = await createAccount(database, {
       authType: "classic",
       name: "Bench",
       appid: "wxsim0000000001",

@@ -1,16 +1,12 @@
 import "server-only";
 
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-
-import { issueError } from "@/lib/i18n/zod";
-import type { Credentials, TokenStore } from "@/lib/wechat/tokens";
+import { and, asc, eq, inArray } from "drizzle-orm";
 
 import type { Database } from "./client";
-import { accessTokens, accounts, AUTH_TYPES } from "./schema";
+import { accessTokens, accounts } from "./schema";
 
 /** Columns safe to show anywhere (no secrets, not even encrypted). */
-export const publicAccountColumns = {
+const publicAccountColumns = {
   id: accounts.id,
   name: accounts.name,
   appid: accounts.appid,
@@ -19,47 +15,67 @@ export const publicAccountColumns = {
   createdAt: accounts.createdAt,
 };
 
-export const appidSchema = z.string().regex(/^wx[0-9a-zA-Z]{10,30}$/, { error: issueError("validation.appidLength") });
+/** An account's credentials in plain text; they are sealed here on the way in and opened on the way out. */
+export type AccountCredentials =
+  | { authType: "classic" | "stable"; secret: string }
+  | {
+      authType: "component";
+      componentAppid: string;
+      componentSecret: string;
+      componentVerifyTicket: string;
+      authorizerRefreshToken: string;
+    };
 
-export const newAccountSchema = z.discriminatedUnion("authType", [
-  z.object({
-    authType: z.enum(["classic", "stable"]),
-    name: z.string().trim().min(1).max(100),
-    appid: appidSchema,
-    secret: z.string().trim().min(1).max(200),
-  }),
-  z.object({
-    authType: z.literal("component"),
-    name: z.string().trim().min(1).max(100),
-    appid: appidSchema,
-    componentAppid: appidSchema,
-    componentSecret: z.string().trim().min(1).max(200),
-    componentVerifyTicket: z.string().trim().min(1).max(500),
-    authorizerRefreshToken: z.string().trim().min(1).max(500),
-  }),
-]);
-export type NewAccount = z.infer<typeof newAccountSchema>;
+export type NewAccountRecord = { name: string; appid: string } & AccountCredentials;
 
-export async function addAccount({ db, secrets }: Database, input: NewAccount) {
-  const a = newAccountSchema.parse(input);
-  const values =
-    a.authType === "component"
-      ? {
-          name: a.name,
-          appid: a.appid,
-          authType: a.authType,
-          componentAppid: a.componentAppid,
-          componentSecretEnc: secrets.seal(a.componentSecret),
-          componentVerifyTicketEnc: secrets.seal(a.componentVerifyTicket),
-          authorizerRefreshTokenEnc: secrets.seal(a.authorizerRefreshToken),
-        }
-      : { name: a.name, appid: a.appid, authType: a.authType, secretEnc: secrets.seal(a.secret) };
-  const [row] = await db.insert(accounts).values(values).returning(publicAccountColumns);
+/** Every credential column, the other auth type's ones cleared. */
+function sealedColumns({ secrets }: Database, c: AccountCredentials) {
+  return c.authType === "component"
+    ? {
+        authType: c.authType,
+        secretEnc: null,
+        componentAppid: c.componentAppid,
+        componentSecretEnc: secrets.seal(c.componentSecret),
+        componentVerifyTicketEnc: secrets.seal(c.componentVerifyTicket),
+        authorizerRefreshTokenEnc: secrets.seal(c.authorizerRefreshToken),
+      }
+    : {
+        authType: c.authType,
+        secretEnc: secrets.seal(c.secret),
+        componentAppid: null,
+        componentSecretEnc: null,
+        componentVerifyTicketEnc: null,
+        authorizerRefreshTokenEnc: null,
+      };
+}
+
+export async function createAccount(database: Database, a: NewAccountRecord) {
+  const [row] = await database.db
+    .insert(accounts)
+    .values({ name: a.name, appid: a.appid, ...sealedColumns(database, a) })
+    .returning(publicAccountColumns);
   return row!;
 }
 
-export function listAccounts({ db }: Database) {
-  return db.select(publicAccountColumns).from(accounts).orderBy(asc(accounts.id));
+/** Every account, or those with the given ids, in id order. */
+export function listAccounts({ db }: Database, ids?: number[]) {
+  return db
+    .select(publicAccountColumns)
+    .from(accounts)
+    .where(ids ? inArray(accounts.id, ids) : undefined)
+    .orderBy(asc(accounts.id));
+}
+
+/** The ids among `ids` that name an existing account. */
+export async function existingAccountIds({ db }: Database, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
+  return rows.map((r) => r.id);
+}
+
+export async function findAccount({ db }: Database, accountId: number) {
+  const [row] = await db.select(publicAccountColumns).from(accounts).where(eq(accounts.id, accountId));
+  return row ?? null;
 }
 
 export async function findAccountByAppid({ db }: Database, appid: string) {
@@ -67,8 +83,11 @@ export async function findAccountByAppid({ db }: Database, appid: string) {
   return row ?? null;
 }
 
-/** Decrypted credentials: server-side only, for the token manager. */
-export async function loadCredentials({ db, secrets }: Database, accountId: number): Promise<Credentials> {
+/** The account's AppID and credentials, opened: server-side only, for the token manager. */
+export async function loadCredentials(
+  { db, secrets }: Database,
+  accountId: number,
+): Promise<{ appid: string } & AccountCredentials> {
   const [a] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!a) throw new Error(`No account with id ${accountId}.`);
   const open = (v: string | null, what: string) => {
@@ -77,58 +96,72 @@ export async function loadCredentials({ db, secrets }: Database, accountId: numb
   };
   if (a.authType === "component") {
     return {
-      type: "component",
+      appid: a.appid,
+      authType: "component",
       componentAppid: a.componentAppid ?? "",
       componentSecret: open(a.componentSecretEnc, "component AppSecret"),
       componentVerifyTicket: open(a.componentVerifyTicketEnc, "component_verify_ticket"),
-      authorizerAppid: a.appid,
       authorizerRefreshToken: open(a.authorizerRefreshTokenEnc, "authorizer refresh token"),
     };
   }
-  return { type: a.authType, appid: a.appid, secret: open(a.secretEnc, "AppSecret") };
+  return { appid: a.appid, authType: a.authType, secret: open(a.secretEnc, "AppSecret") };
 }
 
+/** Replaces an account's credentials (and optionally its name) and drops its cached token, issued for the old ones. */
+export function updateCredentials(
+  database: Database,
+  accountId: number,
+  change: { name?: string; credentials: AccountCredentials },
+) {
+  return database.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(accounts)
+      .set({ ...sealedColumns(database, change.credentials), ...(change.name ? { name: change.name } : {}) })
+      .where(eq(accounts.id, accountId))
+      .returning(publicAccountColumns);
+    await tx.delete(accessTokens).where(eq(accessTokens.cacheKey, accountTokenKey(accountId)));
+    return row!;
+  });
+}
+
+/** A third-party platform rotated the authorizer's refresh token: keep the new one. */
+export async function saveRefreshToken(database: Database, authorizerAppid: string, refreshToken: string) {
+  await database.db
+    .update(accounts)
+    .set({ authorizerRefreshTokenEnc: database.secrets.seal(refreshToken) })
+    .where(and(eq(accounts.appid, authorizerAppid), eq(accounts.authType, "component")));
+}
+
+/** Deletes an account with all its data and its cached token. */
+export async function deleteAccount({ db }: Database, accountId: number) {
+  await db.transaction(async (tx) => {
+    await tx.delete(accessTokens).where(eq(accessTokens.cacheKey, accountTokenKey(accountId)));
+    await tx.delete(accounts).where(eq(accounts.id, accountId));
+  });
+}
+
+/** The access_tokens row of an account's token. */
 export const accountTokenKey = (accountId: number) => `account:${accountId}`;
 
-/** Tokens cached in the database, encrypted, shared by every process on it. */
-export function databaseTokenStore({ db, secrets }: Database): TokenStore {
-  return {
-    async load(key) {
-      const [row] = await db.select().from(accessTokens).where(eq(accessTokens.cacheKey, key));
-      if (!row) return null;
-      try {
-        return { token: secrets.open(row.tokenEnc), expiresAt: row.expiresAt };
-      } catch {
-        return null;
-      }
-    },
-    async save(key, value) {
-      const values = { tokenEnc: secrets.seal(value.token), expiresAt: value.expiresAt, fetchedAt: new Date() };
-      await db
-        .insert(accessTokens)
-        .values({ cacheKey: key, ...values })
-        .onConflictDoUpdate({ target: accessTokens.cacheKey, set: values });
-    },
-    async drop(key, token) {
-      const stored = await this.load(key);
-      if (stored?.token === token) await db.delete(accessTokens).where(eq(accessTokens.cacheKey, key));
-    },
-    async saveRefreshToken(authorizerAppid, refreshToken) {
-      await db
-        .update(accounts)
-        .set({ authorizerRefreshTokenEnc: secrets.seal(refreshToken) })
-        .where(and(eq(accounts.appid, authorizerAppid), eq(accounts.authType, "component")));
-    },
-  };
+/** Tokens are cached in the database, encrypted, shared by every process on it. */
+export async function loadToken({ db, secrets }: Database, key: string) {
+  const [row] = await db.select().from(accessTokens).where(eq(accessTokens.cacheKey, key));
+  if (!row) return null;
+  try {
+    return { token: secrets.open(row.tokenEnc), expiresAt: row.expiresAt };
+  } catch {
+    return null;
+  }
 }
 
-export { AUTH_TYPES };
+export async function saveToken({ db, secrets }: Database, key: string, value: { token: string; expiresAt: Date }) {
+  const values = { tokenEnc: secrets.seal(value.token), expiresAt: value.expiresAt, fetchedAt: new Date() };
+  await db
+    .insert(accessTokens)
+    .values({ cacheKey: key, ...values })
+    .onConflictDoUpdate({ target: accessTokens.cacheKey, set: values });
+}
 
-/** The accounts a user may see, names only: for switchers and pickers. */
-export async function visibleAccounts(database: Database, user: { accountIds: number[] }) {
-  const all = await database.db
-    .select({ id: accounts.id, name: accounts.name, appid: accounts.appid })
-    .from(accounts)
-    .orderBy(asc(accounts.id));
-  return all.filter((a) => user.accountIds.includes(a.id));
+export async function dropToken({ db }: Database, key: string) {
+  await db.delete(accessTokens).where(eq(accessTokens.cacheKey, key));
 }

@@ -25,7 +25,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type LockScope = "sync-account" | "daily-sync" | "migrate";
+/**
+ * Runs fn in one transaction. fn gets the database with its handle bound to the transaction, so
+ * the query functions of db/ it calls with that handle all run inside it.
+ */
+export function inTransaction<T>(database: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return database.db.transaction((tx) => fn({ ...database, db: tx }));
+}
+
+type LockScope = "sync-account" | "daily-sync" | "migrate";
 const LOCK_SCOPE_IDS: Record<LockScope, number> = { "sync-account": 1, "daily-sync": 2, migrate: 3 };
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");

@@ -23,7 +23,7 @@ export interface PgliteLike {
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
-export class DatabaseWorkerError extends Error {
+class DatabaseWorkerError extends Error {
   code?: string;
   detail?: string;
   constraint?: string;

@@ -1,14 +1,15 @@
 import "server-only";
 
-import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { IsoDate } from "@/lib/dates";
-import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+import type { EndpointName } from "@/lib/wechat/endpoints";
 
 import type { Db } from "./client";
+import { ENDPOINT_STORAGE } from "./endpoint-storage";
 import { compressBody } from "./raw-archive";
-import { endpointState, fetchLedger, type LedgerStatus, rawResponses } from "./schema";
+import { fetchLedger, type LedgerStatus, rawResponses } from "./schema";
 
 export interface ArchivedResponse {
   httpStatus: number | null;
@@ -42,10 +43,8 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   const recordsByTable = new Map<EndpointName, object[]>();
   const counts: number[] = [];
   for (const w of windows) {
-    const spec = ENDPOINTS[w.endpoint];
-    const records = (w.rows ?? []).flatMap((row) =>
-      (spec.toRecords as (r: unknown, a: number) => object[])(row, w.accountId),
-    );
+    const toRecords = ENDPOINT_STORAGE[w.endpoint].toRecords as (r: unknown, a: number) => object[];
+    const records = (w.rows ?? []).flatMap((row) => toRecords(row, w.accountId));
     recordsByTable.set(w.endpoint, [...(recordsByTable.get(w.endpoint) ?? []), ...records]);
     counts.push(records.length);
     // Preparing a large batch takes a while: let waiting network events (the next WeChat
@@ -85,9 +84,9 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
   const parts: SQL[] = [];
   if (responses.length > 0) parts.push(rawInsertSql(responses));
   for (const [endpoint, records] of recordsByTable) {
-    const spec = ENDPOINTS[endpoint];
+    const { table, key } = ENDPOINT_STORAGE[endpoint];
     for (let i = 0; i < records.length; i += BATCH) {
-      parts.push(insertSql(spec.table, records.slice(i, i + BATCH), { key: spec.key(spec.table as never) }));
+      parts.push(insertSql(table, records.slice(i, i + BATCH), { key: key(table as never) }));
       await yieldToEventLoop();
     }
   }
@@ -149,59 +148,3 @@ function rawInsertSql(responses: (typeof rawResponses.$inferInsert)[]): SQL {
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-export interface LedgerEntry {
-  endpoint: string;
-  beginDate: IsoDate;
-  endDate: IsoDate;
-  status: LedgerStatus;
-  fetchedAt: Date;
-  errcode: number | null;
-  error: string | null;
-}
-
-export function loadLedger(db: Db, accountId: number, endpoints?: EndpointName[]): Promise<LedgerEntry[]> {
-  return db
-    .select({
-      endpoint: fetchLedger.endpoint,
-      beginDate: fetchLedger.beginDate,
-      endDate: fetchLedger.endDate,
-      status: fetchLedger.status,
-      fetchedAt: fetchLedger.fetchedAt,
-      errcode: fetchLedger.errcode,
-      error: fetchLedger.error,
-    })
-    .from(fetchLedger)
-    .where(
-      endpoints
-        ? and(eq(fetchLedger.accountId, accountId), inArray(fetchLedger.endpoint, endpoints))
-        : eq(fetchLedger.accountId, accountId),
-    )
-    .orderBy(fetchLedger.fetchedAt);
-}
-
-export interface EndpointStates {
-  retired: Set<string>;
-  /** endpoint -> Beijing date on which it ran out of quota */
-  quotaBlockedOn: Map<string, IsoDate>;
-}
-
-export async function loadEndpointStates(db: Db, accountId: number): Promise<EndpointStates> {
-  const rows = await db.select().from(endpointState).where(eq(endpointState.accountId, accountId));
-  return {
-    retired: new Set(rows.filter((r) => r.retiredAt).map((r) => r.endpoint)),
-    quotaBlockedOn: new Map(rows.filter((r) => r.quotaBlockedOn).map((r) => [r.endpoint, r.quotaBlockedOn as IsoDate])),
-  };
-}
-
-export async function markEndpoint(
-  db: Db,
-  accountId: number,
-  endpoint: EndpointName,
-  change: { retiredAt: Date } | { quotaBlockedOn: IsoDate },
-) {
-  await db
-    .insert(endpointState)
-    .values({ accountId, endpoint, ...change })
-    .onConflictDoUpdate({ target: [endpointState.accountId, endpointState.endpoint], set: change });
-}

@@ -1,16 +1,12 @@
 import "server-only";
 
-import { asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
-
-import { hashPassword } from "@/lib/auth/password";
-import { issueError } from "@/lib/i18n/zod";
+import { asc, eq } from "drizzle-orm";
 
 import type { Database } from "./client";
-import { accounts, type Role, ROLES, userAccounts, users } from "./schema";
+import { accounts, type Role, userAccounts, users } from "./schema";
 
 /** Columns safe to show anywhere (no password hash). */
-export const publicUserColumns = {
+const publicUserColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
@@ -18,32 +14,15 @@ export const publicUserColumns = {
   createdAt: users.createdAt,
 };
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: issueError("validation.email") }));
-export const passwordSchema = z
-  .string()
-  .min(8, { error: issueError("validation.password") })
-  .max(200);
-
-export const newUserSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().max(100).default(""),
-  role: z.enum(ROLES),
-  password: passwordSchema,
-  accountIds: z.array(z.number().int().positive()).default([]),
-});
-export type NewUser = z.input<typeof newUserSchema>;
-
-export async function createUser(database: Database, input: NewUser) {
-  const u = newUserSchema.parse(input);
-  const passwordHash = await hashPassword(u.password);
+/** A user with the accounts assigned to them; the password arrives hashed. */
+export async function createUser(
+  database: Database,
+  u: { email: string; name: string; role: Role; passwordHash: string; accountIds: number[] },
+) {
   return database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ email: u.email, name: u.name, role: u.role, passwordHash })
+      .values({ email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash })
       .returning(publicUserColumns);
     if (u.accountIds.length > 0) {
       await tx.insert(userAccounts).values(u.accountIds.map((accountId) => ({ userId: row!.id, accountId })));
@@ -93,30 +72,29 @@ export async function listUsers({ db }: Database) {
   return people.map((u) => ({ ...u, accountIds: links.filter((l) => l.userId === u.id).map((l) => l.accountId) }));
 }
 
+/** The admins' ids, their rows locked until the transaction (see inTransaction) ends. */
+export async function lockAdminIds({ db }: Database): Promise<number[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
+  return rows.map((r) => r.id);
+}
+
+/** Sets what is given of name, role and password hash. */
 export async function updateUser(
-  database: Database,
+  { db }: Database,
   id: number,
-  change: { role?: Role; name?: string; password?: string; accountIds?: number[] },
+  change: { name?: string; role?: Role; passwordHash?: string },
 ) {
-  const passwordHash = change.password ? await hashPassword(change.password) : undefined;
-  await database.db.transaction(async (tx) => {
-    const set = { role: change.role, name: change.name, passwordHash };
-    if (Object.values(set).some((v) => v !== undefined)) await tx.update(users).set(set).where(eq(users.id, id));
-    if (change.accountIds) {
-      await tx.delete(userAccounts).where(eq(userAccounts.userId, id));
-      const known = change.accountIds.length
-        ? await tx.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, change.accountIds))
-        : [];
-      if (known.length) await tx.insert(userAccounts).values(known.map((a) => ({ userId: id, accountId: a.id })));
-    }
-  });
+  const set = { name: change.name, role: change.role, passwordHash: change.passwordHash };
+  if (Object.values(set).some((v) => v !== undefined)) await db.update(users).set(set).where(eq(users.id, id));
+}
+
+/** Replaces the accounts assigned to a user. */
+export async function setUserAccounts({ db }: Database, userId: number, accountIds: number[]) {
+  await db.delete(userAccounts).where(eq(userAccounts.userId, userId));
+  if (accountIds.length > 0)
+    await db.insert(userAccounts).values(accountIds.map((accountId) => ({ userId, accountId })));
 }
 
 export async function deleteUser({ db }: Database, id: number) {
   await db.delete(users).where(eq(users.id, id));
-}
-
-export async function countAdmins({ db }: Database, exceptUserId?: number) {
-  const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin"));
-  return rows.filter((r) => r.id !== exceptUserId).length;
 }

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-import { createGroundTruth } from "../lib/simulator/truth";
+import { createGroundTruth } from "../simulator/truth";
 import { E2E } from "./env";
 
 export { E2E };

@@ -8,7 +8,7 @@ import { format } from "date-fns";
  */
 export type IsoDate = string;
 
-export const BEIJING = "Asia/Shanghai";
+const BEIJING = "Asia/Shanghai";
 const inBeijing = tz(BEIJING);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;

@@ -10,7 +10,7 @@ import { issueError } from "@/lib/i18n/zod";
  */
 export const RANGE_PRESETS = ["yesterday", "last7", "last30", "last90", "month", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
-export const DEFAULT_RANGE: RangePreset = "last30";
+const DEFAULT_RANGE: RangePreset = "last30";
 /** Longest range a chart asks for: enough for a year-over-year look, small enough to stay fast. */
 export const MAX_RANGE_DAYS = 400;
 

@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 
-import { addAccount, listAccounts, newAccountSchema } from "@/db/accounts";
 import { getDatabase } from "@/db/client";
+import { createAccount } from "@/lib/accounts/manage";
+import { listAccounts } from "@/lib/accounts/queries";
+import { newAccountSchema } from "@/lib/accounts/schemas";
 
 import { runCli, UsageError } from "./cli";
 
@@ -55,11 +57,7 @@ void runCli(async () => {
     const problems = parsed.error.issues.map((i) => `  --${String(i.path[0] ?? "")}: ${i.message}`).join("\n");
     throw new UsageError(`${problems}\n${USAGE}`);
   }
-  const account = await addAccount(database, parsed.data).catch((error: unknown) => {
-    if (String((error as { cause?: unknown }).cause ?? error).includes("accounts_appid_unique")) {
-      throw new Error(`An account with AppID ${parsed.data.appid} already exists.`);
-    }
-    throw error;
-  });
+  // An AppID already added is refused with a message that names it.
+  const account = await createAccount(database, parsed.data);
   console.log(`added account ${account.id}: ${account.appid} (${account.name})`);
 });

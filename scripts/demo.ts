@@ -7,15 +7,17 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-import { addAccount, listAccounts } from "@/db/accounts";
 import { closeDatabase, getDatabase } from "@/db/client";
-import { createUser, findUserByEmail } from "@/db/users";
+import { findUserByEmail } from "@/db/users";
+import { createAccount } from "@/lib/accounts/manage";
+import { listAccounts } from "@/lib/accounts/queries";
 import { addDaysIso, beijingDateOf, type IsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { startSimulator } from "@/lib/simulator/server";
 import { httpOptionsFromEnv } from "@/lib/sync/context";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
+import { createUser } from "@/lib/users/manage";
 import { endpointsOf } from "@/lib/wechat/endpoints";
+import { startSimulator } from "@/simulator/server";
 
 const HISTORY_FROM = "2025-06-01";
 /** Fixed, documented sign-ins: only the demo creates them. */
@@ -110,7 +112,7 @@ async function backfill(simulator: Awaited<ReturnType<typeof startSimulator>>, t
   const existing = await listAccounts(database);
   if (existing.length === 0) {
     for (const a of simulator.truth.accounts) {
-      await addAccount(database, { authType: "classic", name: a.name, appid: a.appid, secret: a.secret });
+      await createAccount(database, { authType: "classic", name: a.name, appid: a.appid, secret: a.secret });
     }
   }
   const accounts = await listAccounts(database);

@@ -1,7 +1,8 @@
-// Rewrites the README's endpoint list from the endpoint table (lib/wechat/endpoints.ts).
+// Rewrites the README's endpoint list from the endpoint table (lib/wechat/endpoints.ts) and the
+// storage of each interface (db/endpoint-storage.ts).
 import fs from "node:fs";
 
-import { endpointTableMarkdown } from "@/lib/wechat/endpoints";
+import { endpointTableMarkdown } from "./endpoint-docs";
 
 const readme = fs.readFileSync("README.md", "utf8");
 const updated = readme.replace(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { OptionError } from "@/lib/simulator/options";
-import { type RunningSimulator, type SimulatorOptions, startSimulator } from "@/lib/simulator/server";
+import { OptionError } from "@/simulator/options";
+import { type RunningSimulator, type SimulatorOptions, startSimulator } from "@/simulator/server";
 
 const TODAY = "2026-03-01";
 const APPID = "wxsim0000000001";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { addDaysIso, eachDay } from "@/lib/dates";
-import { createGroundTruth, type Row } from "@/lib/simulator/truth";
 import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 import { BASE_METRIC_KEYS, LEGACY_SOURCE_FIELDS } from "@/lib/wechat/rows";
+import { createGroundTruth, type Row } from "@/simulator/truth";
 
 /* 120 days across the start of the new generation, with every curve complete by TODAY. */
 const FROM = "2025-10-01";

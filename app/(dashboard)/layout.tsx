@@ -1,7 +1,7 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { ReportProvider } from "@/components/shell/report-context";
-import { visibleAccounts } from "@/db/accounts";
 import { getDatabase } from "@/db/client";
+import { visibleAccounts } from "@/lib/accounts/queries";
 import { requirePageUser } from "@/lib/auth/session";
 import { beijingToday } from "@/lib/clock";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import type { ConnectionResult } from "@/lib/accounts/connection";
-import { addAccount, testNewConnection } from "@/lib/actions/accounts";
+import { createAccount, testNewConnection } from "@/lib/actions/accounts";
 
 import { useT } from "../i18n";
 import { ConnectionMessage } from "./connection-message";
@@ -29,18 +29,18 @@ export function AddAccountForm() {
   const [secrets, setSecrets] = useState(EMPTY_SECRETS);
   const [tested, setTested] = useState<ConnectionResult | null>(null);
   const [added, setAdded] = useState<{ id: number; name: string } | null>(null);
-  const add = useAction(addAccount);
+  const create = useAction(createAccount);
   const test = useAction(testNewConnection);
 
   const input = () =>
     ({ name: name.trim(), appid: appid.trim(), ...credentialsInput(authType, secrets) }) as Parameters<
-      typeof addAccount
+      typeof createAccount
     >[0];
   const complete = name.trim() !== "" && appid.trim() !== "" && secretsFilled(authType, secrets);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const row = await add.run(input());
+    const row = await create.run(input());
     if (!row) return;
     setAdded({ id: row.id, name: row.name });
     setName("");
@@ -105,12 +105,12 @@ export function AddAccountForm() {
           >
             {test.pending ? t("admin.conn.testing") : t("admin.conn.test")}
           </button>
-          <button type="submit" className="primary" disabled={!complete || add.pending} data-testid="add-submit">
-            {add.pending ? t("admin.add.adding") : t("admin.add.submit")}
+          <button type="submit" className="primary" disabled={!complete || create.pending} data-testid="add-submit">
+            {create.pending ? t("admin.add.adding") : t("admin.add.submit")}
           </button>
         </div>
         {tested ? <ConnectionMessage result={tested} /> : null}
-        <ErrorNotice error={test.error ?? add.error} />
+        <ErrorNotice error={test.error ?? create.error} />
         {added ? (
           <div className="notice ok" data-testid="add-done">
             <Link href={`/accounts/${added.id}`}>{t("admin.add.done", { name: added.name })}</Link>

@@ -5,7 +5,7 @@ import { isMessageId } from "@/lib/i18n/messages";
 import { useT } from "../i18n";
 
 /** WeChat's problem in plain words, by errcode (with the IP to whitelist for 40164). */
-export function useExplainWeChat() {
+function useExplainWeChat() {
   const t = useT();
   return (p: Pick<ConnectionProblem, "code" | "ip" | "message">) => {
     if (p.code === 40164) return p.ip ? t("admin.wechat.40164", { ip: p.ip }) : t("admin.wechat.40164.noIp");

@@ -2,7 +2,7 @@
 import { useT } from "../i18n";
 
 export type AuthType = "classic" | "stable" | "component";
-export const AUTH_TYPES: AuthType[] = ["classic", "stable", "component"];
+const AUTH_TYPES: AuthType[] = ["classic", "stable", "component"];
 
 export interface SecretValues {
   secret: string;

@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 
-import type { ByScene } from "@/db/analytics/shares";
 import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
 import { kpiNamed } from "@/lib/views/columns";
 import { hourLabel } from "@/lib/views/hours";
@@ -19,6 +18,7 @@ import { useLocale, useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
 
+type ByScene = SharesData["hours"][number]["byScene"];
 type Metric = "count" | "people";
 const METRICS: Metric[] = ["count", "people"];
 const FIELD = { count: "shareCount", people: "shareUser" } as const;

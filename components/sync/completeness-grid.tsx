@@ -22,7 +22,7 @@ const MAX_DAYS = 92;
 /** Statuses shown in the legend (unavailable last). */
 const LEGEND = DAY_STATUSES;
 
-export function defaultGridRange(today: string) {
+function defaultGridRange(today: string) {
   const yesterday = addDaysIso(today, -1);
   return { from: addDaysIso(yesterday, -29), to: yesterday };
 }

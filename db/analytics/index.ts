@@ -1,6 +1,5 @@
 import "server-only";
 export * from "./article-detail";
-export type { ArticleCurves, ArticleKey, CurvePoint, LegacyPoint, NewPoint } from "./article-rows";
 export * from "./articles";
 export * from "./compare";
 export * from "./hourly";

@@ -1,12 +1,14 @@
 import "server-only";
 
-import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accounts";
+import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { DatacubeClient } from "@/lib/wechat/client";
 import { redact, WeChatError, type WeChatErrorKind } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { type Credentials, TokenManager, type TokenStore } from "@/lib/wechat/tokens";
+
+import { databaseTokenStore, loadCredentials } from "./credentials";
 
 /**
  * "Test connection": what the browser may learn. Never the token, never a secret: only
@@ -60,7 +62,7 @@ function problemOf(error: unknown, step: ConnectionProblem["step"]): ConnectionP
  * (getbizsummary for yesterday) with it: a token alone does not show an unverified account
  * (48001) or a platform without permission set 7 (50001/61003).
  */
-export async function testCredentials(
+export async function testConnection(
   http: HttpOptions,
   credentials: Credentials,
   today: IsoDate,
@@ -97,7 +99,7 @@ export async function testCredentials(
  * Tests an account's stored credentials. A classic token fetched here replaces the one WeChat
  * had issued before (after a 5-minute overlap), so it is kept as the account's cached token.
  */
-export async function testStoredCredentials(
+export async function testStoredConnection(
   database: Database,
   http: HttpOptions,
   accountId: number,
@@ -105,7 +107,7 @@ export async function testStoredCredentials(
 ): Promise<ConnectionResult> {
   const credentials = await loadCredentials(database, accountId);
   const store = databaseTokenStore(database);
-  return testCredentials(http, credentials, today, {
+  return testConnection(http, credentials, today, {
     onToken: (token) => store.save(accountTokenKey(accountId), token),
     saveRefreshToken: store.saveRefreshToken?.bind(store),
   });

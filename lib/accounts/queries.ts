@@ -1,12 +1,15 @@
 import "server-only";
 
-import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
-
-import { publicAccountColumns } from "@/db/accounts";
+import { findAccount, listAccounts } from "@/db/accounts";
 import type { Database } from "@/db/client";
-import { accounts, fetchLedger, syncRuns } from "@/db/schema";
+import { listFinalThrough } from "@/db/ledger";
+import { listLatestSyncRuns } from "@/db/sync-runs";
 import { isAdmin, type SessionUser } from "@/lib/auth/access";
 import { type RunStatus, runStatus } from "@/lib/sync/status";
+
+/** The pages' reads of accounts; none returns a secret. */
+
+export { findAccount, listAccounts };
 
 export interface AccountSummary {
   id: number;
@@ -21,28 +24,12 @@ export interface AccountSummary {
 
 /** The accounts this user may see, each with its latest sync run: for the accounts page. */
 export async function accountSummaries(database: Database, user: SessionUser): Promise<AccountSummary[]> {
-  const { db } = database;
   const visible = isAdmin(user) ? undefined : user.accountIds;
   if (visible && visible.length === 0) return [];
-  const rows = await db
-    .select(publicAccountColumns)
-    .from(accounts)
-    .where(visible ? inArray(accounts.id, visible) : undefined)
-    .orderBy(asc(accounts.id));
+  const rows = await listAccounts(database, visible);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const [finals, runs] = await Promise.all([
-    db
-      .select({ accountId: fetchLedger.accountId, through: max(fetchLedger.endDate) })
-      .from(fetchLedger)
-      .where(and(inArray(fetchLedger.accountId, ids), eq(fetchLedger.status, "final")))
-      .groupBy(fetchLedger.accountId),
-    db
-      .selectDistinctOn([syncRuns.accountId])
-      .from(syncRuns)
-      .where(inArray(syncRuns.accountId, ids))
-      .orderBy(syncRuns.accountId, desc(syncRuns.id)),
-  ]);
+  const [finals, runs] = await Promise.all([listFinalThrough(database.db, ids), listLatestSyncRuns(database, ids)]);
   const now = new Date();
   return rows.map((a) => {
     const run = runs.find((r) => r.accountId === a.id);
@@ -66,17 +53,8 @@ export async function accountSummaries(database: Database, user: SessionUser): P
   });
 }
 
-/** One account's public columns (no secrets), or null. */
-export async function findPublicAccount({ db }: Database, accountId: number) {
-  const [row] = await db
-    .select({
-      id: accounts.id,
-      name: accounts.name,
-      appid: accounts.appid,
-      authType: accounts.authType,
-      componentAppid: accounts.componentAppid,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row ?? null;
+/** The accounts a user may see, names only: for switchers and pickers. */
+export async function visibleAccounts(database: Database, user: { accountIds: number[] }) {
+  const all = await listAccounts(database);
+  return all.filter((a) => user.accountIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name, appid: a.appid }));
 }

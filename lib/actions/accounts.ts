@@ -1,16 +1,10 @@
 "use server";
 import { z } from "zod";
 
-import { newAccountSchema } from "@/db/accounts";
-import { testCredentials, testStoredCredentials } from "@/lib/accounts/connection";
-import {
-  createAccount,
-  credentialsFor,
-  credentialsSchema,
-  findAccount,
-  removeAccount,
-  replaceCredentials,
-} from "@/lib/accounts/manage";
+import * as connection from "@/lib/accounts/connection";
+import { credentialsFor } from "@/lib/accounts/credentials";
+import * as accounts from "@/lib/accounts/manage";
+import { credentialsSchema, newAccountSchema } from "@/lib/accounts/schemas";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
 
@@ -22,15 +16,15 @@ const accountId = z.number().int().positive();
 const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId] } as const;
 
 /** Admin: adds an Official Account (classic/stable AppSecret, or third-party authorizer). */
-export const addAccount = authedAction(newAccountSchema, { role: "admin" }, (input, { database }) =>
-  createAccount(database, input),
+export const createAccount = authedAction(newAccountSchema, { role: "admin" }, (input, { database }) =>
+  accounts.createAccount(database, input),
 );
 
 /** Admins and the account's managers: replaces its credentials (and optionally its name). */
 export const updateCredentials = authedAction(
   z.object({ accountId, name: z.string().trim().min(1).max(100).optional(), credentials: credentialsSchema }),
   { accounts: manage },
-  (input, { database }) => replaceCredentials(database, input.accountId, input),
+  (input, { database }) => accounts.updateCredentials(database, input.accountId, input),
 );
 
 /**
@@ -43,20 +37,20 @@ export const testConnection = authedAction(
   { accounts: manage },
   async (input, { database }) => {
     const { http } = await getSyncContext();
-    if (!input.credentials) return testStoredCredentials(database, http, input.accountId, beijingToday());
-    const account = await findAccount(database, input.accountId);
-    return testCredentials(http, credentialsFor(account.appid, input.credentials), beijingToday());
+    if (!input.credentials) return connection.testStoredConnection(database, http, input.accountId, beijingToday());
+    const account = await accounts.requireAccount(database, input.accountId);
+    return connection.testConnection(http, credentialsFor(account.appid, input.credentials), beijingToday());
   },
 );
 
 /** Admin: tests the credentials typed into the add form before the account exists. */
 export const testNewConnection = authedAction(newAccountSchema, { role: "admin" }, async (input) =>
-  testCredentials((await getSyncContext()).http, credentialsFor(input.appid, input), beijingToday()),
+  connection.testConnection((await getSyncContext()).http, credentialsFor(input.appid, input), beijingToday()),
 );
 
 /** Admin: deletes an account and all its data (refused while it syncs). */
 export const deleteAccount = authedAction(
   z.object({ accountId }),
   { role: "admin", accounts: manage },
-  (input, { database }) => removeAccount(database, input.accountId),
+  (input, { database }) => accounts.deleteAccount(database, input.accountId),
 );

@@ -9,7 +9,7 @@ import { ERROR_STATUS } from "./errors";
 import { checkGuard, type Guard, type GuardContext, toErrorBody } from "./guard";
 
 /** Query string → plain object; a repeated key becomes an array. */
-export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);

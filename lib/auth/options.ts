@@ -10,7 +10,7 @@ import { findLogin } from "@/db/users";
 import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
 
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 

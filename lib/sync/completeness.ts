@@ -4,9 +4,7 @@ import { type EndpointName, ENDPOINTS, endpointsOf, type Generation } from "@/li
 
 import { DAY_STATUSES, type DayStatus } from "./day-status";
 
-export { DAY_STATUSES, type DayStatus, FETCHABLE } from "./day-status";
-
-export type DayReason =
+type DayReason =
   | "final"
   | "provisional-mutable" // cumulative figures still grow for N days
   | "provisional" // WeChat flagged it (is_delay), fetched before 08:00, or an empty recent answer
@@ -69,7 +67,7 @@ export interface CompletenessInput {
 }
 
 /** Rows grouped by generation, new first: the grid's row order. */
-export const GRID_ENDPOINTS: readonly EndpointName[] = [...endpointsOf("new"), ...endpointsOf("legacy")];
+const GRID_ENDPOINTS: readonly EndpointName[] = [...endpointsOf("new"), ...endpointsOf("legacy")];
 
 const emptyCounts = () => Object.fromEntries(DAY_STATUSES.map((s) => [s, 0])) as Record<DayStatus, number>;
 

@@ -1,8 +1,7 @@
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
-
-import { accounts, dailySyncs } from "@/db/schema";
+import { listAccounts } from "@/db/accounts";
+import { createDailySync, findDailySync, updateDailySync } from "@/db/sync-runs";
 import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
 
 import { runSync, SyncBusyError, type SyncContext } from "./runner";
@@ -53,29 +52,18 @@ export async function dailySyncTick(
   ctx: SyncContext,
   opts: { hour: number; concurrency: number; log?: (line: string) => void },
 ): Promise<DailyOutcome> {
-  const { db } = ctx.database;
+  const { database } = ctx;
   const now = ctx.now();
   const today = beijingDateOf(now);
-  const [existing] = await db
-    .select({ finishedAt: dailySyncs.finishedAt })
-    .from(dailySyncs)
-    .where(eq(dailySyncs.day, today));
+  const existing = await findDailySync(database, today);
   const decision = dailyDecision(now, opts.hour, existing);
   if (!decision.due) return { ran: false, day: today, why: decision.why === "too-early" ? "too-early" : "done" };
 
-  const result = await ctx.database.tryWithLock("daily-sync", dayLockId(today), async (): Promise<DailyOutcome> => {
-    const inserted = await db
-      .insert(dailySyncs)
-      .values({ day: today })
-      .onConflictDoNothing()
-      .returning({ day: dailySyncs.day });
-    if (inserted.length === 0) {
-      const [row] = await db
-        .select({ finishedAt: dailySyncs.finishedAt })
-        .from(dailySyncs)
-        .where(eq(dailySyncs.day, today));
+  const result = await database.tryWithLock("daily-sync", dayLockId(today), async (): Promise<DailyOutcome> => {
+    if (!(await createDailySync(database, today))) {
+      const row = await findDailySync(database, today);
       if (row?.finishedAt) return { ran: false, day: today, why: "taken" };
-      await db.update(dailySyncs).set({ startedAt: new Date() }).where(eq(dailySyncs.day, today));
+      await updateDailySync(database, today, { startedAt: new Date() });
     }
     return syncEveryAccount(ctx, today, opts);
   });
@@ -88,9 +76,8 @@ async function syncEveryAccount(
   today: IsoDate,
   opts: { concurrency: number; log?: (line: string) => void },
 ): Promise<DailyOutcome> {
-  const { db } = ctx.database;
   const log = opts.log ?? (() => {});
-  const list = await db.select({ id: accounts.id, appid: accounts.appid }).from(accounts).orderBy(asc(accounts.id));
+  const list = await listAccounts(ctx.database);
   let synced = 0;
   let errors = 0;
   const skippedBusy: number[] = [];
@@ -113,10 +100,7 @@ async function syncEveryAccount(
       log(`${account.appid}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  await db
-    .update(dailySyncs)
-    .set({ finishedAt: new Date(), accounts: synced, errors })
-    .where(eq(dailySyncs.day, today));
+  await updateDailySync(ctx.database, today, { finishedAt: new Date(), accounts: synced, errors });
   return { ran: true, day: today, accounts: synced, errors, skippedBusy };
 }
 

@@ -75,7 +75,7 @@ export function planSync(input: PlanInput): Plan {
 }
 
 /** Status of each day in [begin, end] according to the newest ledger entry covering it. */
-export function dayStatuses(ledger: readonly LedgerFact[], begin: IsoDate, end: IsoDate): Map<IsoDate, LedgerStatus> {
+function dayStatuses(ledger: readonly LedgerFact[], begin: IsoDate, end: IsoDate): Map<IsoDate, LedgerStatus> {
   const status = new Map<IsoDate, LedgerStatus>();
   for (const entry of ledger) {
     const from = maxDate(entry.beginDate, begin);

@@ -1,11 +1,11 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
-
-import { accountTokenKey, databaseTokenStore, loadCredentials } from "@/db/accounts";
+import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
-import { syncRuns } from "@/db/schema";
-import { type ArchivedResponse, loadEndpointStates, loadLedger, markEndpoint, type WindowResult } from "@/db/store";
+import { loadEndpointStates, loadLedger, markEndpoint } from "@/db/ledger";
+import type { ArchivedResponse, WindowResult } from "@/db/store";
+import { createSyncRun, interruptRunningSyncs, updateSyncRun } from "@/db/sync-runs";
+import { databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
 import { DatacubeClient, parseAnswer, windowLabel } from "@/lib/wechat/client";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
@@ -40,7 +40,7 @@ export interface SyncContext {
   now: () => Date;
 }
 
-export interface SyncProgress {
+interface SyncProgress {
   windowsTotal: number;
   windowsDone: number;
   calls: number;
@@ -100,7 +100,8 @@ export async function runSync(ctx: SyncContext, opts: SyncOptions): Promise<Sync
 }
 
 async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSummary> {
-  const { db } = ctx.database;
+  const { database } = ctx;
+  const { db } = database;
   const started = Date.now();
   const now = ctx.now();
   const today = beijingDateOf(now);
@@ -108,13 +109,10 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
   const endpoints = opts.endpoints ?? ENDPOINT_NAMES;
 
   // We hold the account's lock, so any run still marked running was cut off.
-  await db
-    .update(syncRuns)
-    .set({ status: "interrupted", finishedAt: new Date() })
-    .where(and(eq(syncRuns.accountId, opts.accountId), eq(syncRuns.status, "running")));
+  await interruptRunningSyncs(database, opts.accountId);
 
   const [ledger, states] = await Promise.all([
-    loadLedger(db, opts.accountId, [...endpoints]),
+    loadLedger(db, opts.accountId, { endpoints: [...endpoints] }),
     loadEndpointStates(db, opts.accountId),
   ]);
   const plan = planSync({
@@ -127,11 +125,12 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     quotaBlockedOn: states.quotaBlockedOn,
   });
 
-  const [run] = await db
-    .insert(syncRuns)
-    .values({ accountId: opts.accountId, fromDate: opts.from, toDate: opts.to, windowsTotal: plan.windows.length })
-    .returning({ id: syncRuns.id });
-  const runId = run!.id;
+  const runId = await createSyncRun(database, {
+    accountId: opts.accountId,
+    fromDate: opts.from,
+    toDate: opts.to,
+    windowsTotal: plan.windows.length,
+  });
   opts.onStart?.(runId);
 
   const summary: SyncSummary = {
@@ -152,9 +151,9 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     durationMs: 0,
   };
 
-  const progress = new ProgressReporter(ctx.database, runId, summary, plan.windows.length, opts.onProgress);
+  const progress = new ProgressReporter(database, runId, summary, plan.windows.length, opts.onProgress);
   try {
-    const credentials = await loadCredentials(ctx.database, opts.accountId);
+    const credentials = await loadCredentials(database, opts.accountId);
     const transport = ctx.http.transport ?? nodeTransport;
     const countingHttp: HttpOptions = {
       ...ctx.http,
@@ -195,7 +194,7 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     await progress.finish("failed");
   }
   summary.durationMs = Date.now() - started;
-  await db.update(syncRuns).set({ summary }).where(eq(syncRuns.id, runId));
+  await updateSyncRun(database, runId, { summary });
   return summary;
 }
 
@@ -314,15 +313,12 @@ class ProgressReporter {
   }
 
   private async write(p: SyncProgress, status: "running" | "done" | "failed") {
-    await this.database.db
-      .update(syncRuns)
-      .set({
-        windowsDone: p.windowsDone,
-        calls: p.calls,
-        errors: p.errors,
-        heartbeatAt: new Date(),
-        ...(status === "running" ? {} : { status, finishedAt: new Date() }),
-      })
-      .where(eq(syncRuns.id, this.runId));
+    await updateSyncRun(this.database, this.runId, {
+      windowsDone: p.windowsDone,
+      calls: p.calls,
+      errors: p.errors,
+      heartbeatAt: new Date(),
+      ...(status === "running" ? {} : { status, finishedAt: new Date() }),
+    });
   }
 }

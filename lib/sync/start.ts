@@ -1,10 +1,7 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
-
 import type { Database } from "@/db/client";
-import { fetchLedger } from "@/db/schema";
-import { loadEndpointStates } from "@/db/store";
+import { listFinalWindows, loadEndpointStates } from "@/db/ledger";
 import { AdminError } from "@/lib/admin/errors";
 import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
 import { issueText } from "@/lib/i18n/zod";
@@ -13,11 +10,11 @@ import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpo
 import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
 
 /** WeChat's datacube starts here; nothing older exists. */
-export const EARLIEST_DATE = "2014-12-01";
+const EARLIEST_DATE = "2014-12-01";
 /** Longest backfill one request may start (a year and a day); longer ones go in pieces. */
-export const MAX_BACKFILL_DAYS = 366;
+const MAX_BACKFILL_DAYS = 366;
 /** "Sync now" for an account with nothing final yet fetches this many days. */
-export const DEFAULT_SYNC_DAYS = 30;
+const DEFAULT_SYNC_DAYS = 30;
 
 export interface StartedRun {
   runId: number;
@@ -75,10 +72,7 @@ export async function syncNowRange(
   const yesterday = addDaysIso(today, -1);
   const fallback = addDaysIso(yesterday, -(DEFAULT_SYNC_DAYS - 1));
   const [rows, states] = await Promise.all([
-    database.db
-      .select({ endpoint: fetchLedger.endpoint, endDate: fetchLedger.endDate })
-      .from(fetchLedger)
-      .where(and(eq(fetchLedger.accountId, accountId), eq(fetchLedger.status, "final"))),
+    listFinalWindows(database.db, accountId),
     loadEndpointStates(database.db, accountId),
   ]);
   const lastFinal = new Map<string, IsoDate>();

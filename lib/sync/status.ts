@@ -1,14 +1,12 @@
 import "server-only";
 
-import { desc, eq } from "drizzle-orm";
-
 import type { Database } from "@/db/client";
-import { dailySyncs, syncRuns } from "@/db/schema";
+import { findLatestDailySync, findLatestSyncRun } from "@/db/sync-runs";
 
 import type { SyncSummary, WindowError } from "./runner";
 
 /** A run still marked running whose heartbeat is older than this was cut off (process ended). */
-export const STALE_AFTER_MS = 5 * 60_000;
+const STALE_AFTER_MS = 5 * 60_000;
 
 export type RunStatus = "running" | "done" | "failed" | "interrupted";
 
@@ -48,11 +46,8 @@ export interface SyncStatus {
  * The account's latest sync run, read from sync_runs (so a progress bar survives a reload and
  * shows runs other processes started), and the latest daily sync.
  */
-export async function loadSyncStatus({ db }: Database, accountId: number, now = new Date()): Promise<SyncStatus> {
-  const [[run], [daily]] = await Promise.all([
-    db.select().from(syncRuns).where(eq(syncRuns.accountId, accountId)).orderBy(desc(syncRuns.id)).limit(1),
-    db.select().from(dailySyncs).orderBy(desc(dailySyncs.day)).limit(1),
-  ]);
+export async function loadSyncStatus(database: Database, accountId: number, now = new Date()): Promise<SyncStatus> {
+  const [run, daily] = await Promise.all([findLatestSyncRun(database, accountId), findLatestDailySync(database)]);
   const summary = (run?.summary ?? null) as Partial<SyncSummary> | null;
   return {
     run: run

@@ -1,33 +1,18 @@
 import "server-only";
 
-import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
-
-import type { Database } from "@/db/client";
-import { accounts, ROLES, userAccounts, users } from "@/db/schema";
-import { createUser, emailSchema, type NewUser, newUserSchema, passwordSchema, publicUserColumns } from "@/db/users";
+import { existingAccountIds } from "@/db/accounts";
+import { type Database, inTransaction } from "@/db/client";
+import * as usersDb from "@/db/users";
 import { AdminError, isUniqueViolation } from "@/lib/admin/errors";
 import { hashPassword } from "@/lib/auth/password";
 
-export const userChangeSchema = z.object({
-  id: z.number().int().positive(),
-  name: z.string().trim().max(100).optional(),
-  role: z.enum(ROLES).optional(),
-  /** A new password (reset by an admin). */
-  password: passwordSchema.optional(),
-  /** Replaces the user's assigned accounts (ignored for admins, who see every account). */
-  accountIds: z.array(z.number().int().positive()).max(1000).optional(),
-});
-export type UserChange = z.infer<typeof userChangeSchema>;
+import { type NewUser, newUserSchema, type UserChange, userChangeSchema } from "./schemas";
 
-export { emailSchema, newUserSchema };
+export { listUsers } from "@/db/users";
 
-type Tx = Parameters<Parameters<Database["db"]["transaction"]>[0]>[0];
-
-async function checkAccountsExist(tx: Tx | Database["db"], ids: number[]) {
-  if (ids.length === 0) return;
-  const known = await tx.select({ id: accounts.id }).from(accounts).where(inArray(accounts.id, ids));
-  const missing = ids.filter((id) => !known.some((k) => k.id === id));
+async function checkAccountsExist(database: Database, ids: number[]) {
+  const known = await existingAccountIds(database, ids);
+  const missing = ids.filter((id) => !known.includes(id));
   if (missing.length > 0)
     throw new AdminError(
       "invalid",
@@ -37,21 +22,19 @@ async function checkAccountsExist(tx: Tx | Database["db"], ids: number[]) {
     );
 }
 
-/**
- * The admins, locked until the transaction ends: two admins demoting each other at the same
- * moment cannot both succeed and leave nobody in charge.
- */
-async function lockedAdminIds(tx: Tx): Promise<number[]> {
-  const rows = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).for("update");
-  return rows.map((r) => r.id);
-}
-
 /** Creates a user; an email already in use is a clear conflict. */
-export async function addUser(database: Database, input: NewUser) {
+export async function createUser(database: Database, input: NewUser) {
   const u = newUserSchema.parse(input);
-  await checkAccountsExist(database.db, u.accountIds);
+  await checkAccountsExist(database, u.accountIds);
+  const passwordHash = await hashPassword(u.password);
   try {
-    return await createUser(database, { ...u, accountIds: u.role === "admin" ? [] : u.accountIds });
+    return await usersDb.createUser(database, {
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      passwordHash,
+      accountIds: u.role === "admin" ? [] : u.accountIds,
+    });
   } catch (error) {
     if (isUniqueViolation(error))
       throw new AdminError("conflict", "admin.err.emailTaken", { email: u.email }, { email: ["taken"] });
@@ -59,43 +42,44 @@ export async function addUser(database: Database, input: NewUser) {
   }
 }
 
-/** Changes role, name, password or assigned accounts; the last admin keeps the admin role. */
-export async function changeUser(database: Database, change: UserChange) {
+/**
+ * Changes role, name, password or assigned accounts; the last admin keeps the admin role. The
+ * admins are locked for the transaction: two admins demoting each other at the same moment
+ * cannot both succeed and leave nobody in charge.
+ */
+export async function updateUser(database: Database, change: UserChange) {
   const c = userChangeSchema.parse(change);
   const passwordHash = c.password ? await hashPassword(c.password) : undefined;
-  return database.db.transaction(async (tx) => {
-    const admins = await lockedAdminIds(tx);
-    const [current] = await tx.select(publicUserColumns).from(users).where(eq(users.id, c.id));
+  return inTransaction(database, async (tx) => {
+    const admins = await usersDb.lockAdminIds(tx);
+    const current = await usersDb.findUser(tx, c.id);
     if (!current) throw new AdminError("not_found", "admin.err.noUser");
     if (c.role && c.role !== "admin" && current.role === "admin" && admins.filter((id) => id !== c.id).length === 0) {
       throw new AdminError("conflict", "admin.err.lastAdminDemote");
     }
-    const set = { name: c.name, role: c.role, passwordHash };
-    if (Object.values(set).some((v) => v !== undefined)) await tx.update(users).set(set).where(eq(users.id, c.id));
+    await usersDb.updateUser(tx, c.id, { name: c.name, role: c.role, passwordHash });
     const role = c.role ?? current.role;
     if (role === "admin") {
-      await tx.delete(userAccounts).where(eq(userAccounts.userId, c.id));
+      await usersDb.setUserAccounts(tx, c.id, []);
     } else if (c.accountIds) {
       const ids = [...new Set(c.accountIds)];
       await checkAccountsExist(tx, ids);
-      await tx.delete(userAccounts).where(eq(userAccounts.userId, c.id));
-      if (ids.length > 0) await tx.insert(userAccounts).values(ids.map((accountId) => ({ userId: c.id, accountId })));
+      await usersDb.setUserAccounts(tx, c.id, ids);
     }
-    const [row] = await tx.select(publicUserColumns).from(users).where(eq(users.id, c.id));
-    return row!;
+    return (await usersDb.findUser(tx, c.id))!;
   });
 }
 
 /** Deletes a user; never the last admin, and never the admin doing it (no locking oneself out). */
-export async function removeUser(database: Database, id: number, actingUserId: number) {
+export async function deleteUser(database: Database, id: number, actingUserId: number) {
   if (id === actingUserId) throw new AdminError("conflict", "admin.err.deleteSelf");
-  return database.db.transaction(async (tx) => {
-    const admins = await lockedAdminIds(tx);
-    const [current] = await tx.select(publicUserColumns).from(users).where(eq(users.id, id));
+  return inTransaction(database, async (tx) => {
+    const admins = await usersDb.lockAdminIds(tx);
+    const current = await usersDb.findUser(tx, id);
     if (!current) throw new AdminError("not_found", "admin.err.noUser");
     if (current.role === "admin" && admins.filter((a) => a !== id).length === 0)
       throw new AdminError("conflict", "admin.err.lastAdminDelete");
-    await tx.delete(users).where(eq(users.id, id));
+    await usersDb.deleteUser(tx, id);
     return { id };
   });
 }

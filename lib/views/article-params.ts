@@ -9,17 +9,16 @@ import { accountIdSchema } from "@/lib/report-params";
  */
 
 /** "<msg_data_id>_<index>" (index 1-based); some servers send the digits alone. */
-export const MSGID_PATTERN = /^\d{1,20}(?:_\d{1,3})?$/;
-export const msgidSchema = z.string().regex(MSGID_PATTERN, { error: issueError("validation.msgid") });
+const MSGID_PATTERN = /^\d{1,20}(?:_\d{1,3})?$/;
+const msgidSchema = z.string().regex(MSGID_PATTERN, { error: issueError("validation.msgid") });
 
 /** /articles/3/12003_1 and /api/views/articleDetail?account=3&msgid=12003_1 */
 export const articleRefSchema = z.object({ account: accountIdSchema, msgid: msgidSchema });
-export type ArticleRef = z.output<typeof articleRefSchema>;
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 8;
 /** One compared article in the URL: ?a=<accountId>:<msgid> */
-export const COMPARE_ITEM_PATTERN = /^(\d{1,9}):(\d{1,20}(?:_\d{1,3})?)$/;
+const COMPARE_ITEM_PATTERN = /^(\d{1,9}):(\d{1,20}(?:_\d{1,3})?)$/;
 
 export const compareItemId = (item: { accountId: number; msgid: string }) => `${item.accountId}:${item.msgid}`;
 
@@ -59,7 +58,6 @@ export const compareSchema = z
     }
     return { items };
   });
-export type CompareParams = z.output<typeof compareSchema>;
 
 /** The account ids a compare URL names, from every well-formed item (for the page guard). */
 export function compareAccountIds(a: string | string[] | undefined): number[] {

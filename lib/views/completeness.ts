@@ -1,25 +1,25 @@
 import "server-only";
 
-import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import { z } from "zod";
 
 import type { Database } from "@/db/client";
-import { fetchLedger, rawResponses } from "@/db/schema";
-import { loadEndpointStates } from "@/db/store";
+import { loadEndpointStates, loadLedger } from "@/db/ledger";
+import { listAnsweredWindows } from "@/db/raw-archive";
 import { beijingToday } from "@/lib/clock";
 import { daysBetween, type IsoDate } from "@/lib/dates";
 import { issueError } from "@/lib/i18n/zod";
 import { accountIdSchema, isoDateSchema } from "@/lib/report-params";
-import { completenessGrid, DAY_STATUSES, type DayStatus } from "@/lib/sync/completeness";
+import { completenessGrid } from "@/lib/sync/completeness";
+import { DAY_STATUSES, type DayStatus } from "@/lib/sync/day-status";
 
 import { exportTable } from "./columns";
 import { COMPLETENESS_DAYS_TABLE, COMPLETENESS_SUMMARY_TABLE } from "./tables/sync";
 import { defineView } from "./types";
 
 /** Widest grid one request draws: three months of columns. */
-export const MAX_GRID_DAYS = 92;
+const MAX_GRID_DAYS = 92;
 
-export const completenessSchema = z
+const completenessSchema = z
   .object({ account: accountIdSchema, from: isoDateSchema, to: isoDateSchema })
   .refine((v) => v.from <= v.to, { error: issueError("validation.rangeOrder"), path: ["from"] })
   .refine((v) => v.from > v.to || daysBetween(v.from, v.to) < MAX_GRID_DAYS, {
@@ -37,36 +37,9 @@ export async function loadCompleteness(
 ) {
   const { db } = database;
   const [ledger, states, answered] = await Promise.all([
-    db
-      .select({
-        endpoint: fetchLedger.endpoint,
-        beginDate: fetchLedger.beginDate,
-        endDate: fetchLedger.endDate,
-        status: fetchLedger.status,
-        errcode: fetchLedger.errcode,
-        error: fetchLedger.error,
-        fetchedAt: fetchLedger.fetchedAt,
-      })
-      .from(fetchLedger)
-      .where(and(eq(fetchLedger.accountId, accountId), lte(fetchLedger.beginDate, to), gte(fetchLedger.endDate, from)))
-      .orderBy(asc(fetchLedger.fetchedAt)),
+    loadLedger(db, accountId, { from, to }),
     loadEndpointStates(db, accountId),
-    db
-      .selectDistinct({
-        endpoint: rawResponses.endpoint,
-        beginDate: rawResponses.beginDate,
-        endDate: rawResponses.endDate,
-      })
-      .from(rawResponses)
-      .where(
-        and(
-          eq(rawResponses.accountId, accountId),
-          isNull(rawResponses.errcode),
-          eq(rawResponses.httpStatus, 200),
-          lte(rawResponses.beginDate, to),
-          gte(rawResponses.endDate, from),
-        ),
-      ),
+    listAnsweredWindows(db, accountId, from, to),
   ]);
   const rows = completenessGrid({
     from,

@@ -17,5 +17,3 @@ export const syncStatusView = defineView({
   tables: (data, _input, label) => [exportTable(SYNC_RUN_TABLE, data.run ? [data.run] : [], label)],
   fileName: (p) => `sync-status-${p.account}`,
 });
-
-export type SyncStatusData = Awaited<ReturnType<typeof syncStatusView.load>>;

@@ -46,7 +46,7 @@ export const LEGACY_SOURCE_FIELDS = [
   "kanyikan",
   "souyisou",
 ] as const;
-export const LEGACY_FEED_SHARE_FIELDS = ["session", "feed", "other"] as const;
+const LEGACY_FEED_SHARE_FIELDS = ["session", "feed", "other"] as const;
 
 const totalDetailSourceMetrics = Object.fromEntries(
   LEGACY_SOURCE_FIELDS.flatMap((s) => [
@@ -117,7 +117,7 @@ export const legacyUserShareHourRow = z.looseObject({
   share_user: count.default(0),
 });
 
-export const sceneCount = z.looseObject({ scene_desc: z.string(), user_count: count });
+const sceneCount = z.looseObject({ scene_desc: z.string(), user_count: count });
 
 export const articleReadRow = z.looseObject({
   ref_date: date,
@@ -150,7 +150,7 @@ export const bizSummaryRow = z.looseObject({
   }),
 });
 
-export const jumpPosition = z.looseObject({ position: z.number().int().min(1).max(5), rate });
+const jumpPosition = z.looseObject({ position: z.number().int().min(1).max(5), rate });
 
 export const articleTotalDetailEntry = z.looseObject({
   stat_date: date,

@@ -1,14 +1,14 @@
 import http from "node:http";
 import https from "node:https";
 
-export interface TransportRequest {
+interface TransportRequest {
   url: URL;
   method: "GET" | "POST";
   body?: string;
   timeoutMs: number;
 }
 
-export interface TransportResponse {
+interface TransportResponse {
   status: number;
   body: string;
 }

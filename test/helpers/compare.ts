@@ -2,6 +2,7 @@ import { and, eq, gte, lte } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 
 import type { Database } from "@/db/client";
+import { ENDPOINT_STORAGE } from "@/db/endpoint-storage";
 import type { IsoDate } from "@/lib/dates";
 import { type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 
@@ -19,7 +20,7 @@ interface TruthLike {
 
 /** The column an endpoint's windows are dated by (send/publish date for the curves). */
 function windowDateColumn(endpoint: EndpointName): PgColumn {
-  const table = ENDPOINTS[endpoint].table as unknown as Record<string, PgColumn>;
+  const table = ENDPOINT_STORAGE[endpoint].table as unknown as Record<string, PgColumn>;
   return table.sendDate ?? table.publishDate ?? table.refDate!;
 }
 
@@ -31,12 +32,12 @@ export async function storedRows(
   from: IsoDate,
   to: IsoDate,
 ) {
-  const spec = ENDPOINTS[endpoint];
-  const columns = spec.table as unknown as Record<string, PgColumn>;
+  const { table } = ENDPOINT_STORAGE[endpoint];
+  const columns = table as unknown as Record<string, PgColumn>;
   const dateCol = windowDateColumn(endpoint);
   const rows = await database.db
     .select()
-    .from(spec.table)
+    .from(table)
     .where(and(eq(columns.accountId!, accountId), gte(dateCol, from), lte(dateCol, to)));
   return sortCanonical(rows.map((r) => withoutAccount(r as Record<string, unknown>)));
 }
@@ -50,11 +51,9 @@ export function truthRows(
   to: IsoDate,
   today: IsoDate,
 ) {
-  const spec = ENDPOINTS[endpoint];
+  const toRecords = ENDPOINT_STORAGE[endpoint].toRecords as (r: unknown, a: number) => object[];
   const list = truth.rows(appid, endpoint, from, to, { today }).list;
-  const records = list.flatMap((item) =>
-    (spec.toRecords as (r: unknown, a: number) => object[])(spec.rowSchema.parse(item), 0),
-  );
+  const records = list.flatMap((item) => toRecords(ENDPOINTS[endpoint].rowSchema.parse(item), 0));
   return sortCanonical(records.map((r) => withoutAccount(r as Record<string, unknown>)));
 }
 

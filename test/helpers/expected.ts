@@ -1,6 +1,6 @@
 import type { Channel } from "@/lib/analytics/channels";
 import { addDaysIso, eachDay, type IsoDate, weekdayIso } from "@/lib/dates";
-import type { GroundTruth } from "@/lib/simulator/truth";
+import type { GroundTruth } from "@/simulator/truth";
 
 /**
  * What the dashboard pages should show, computed straight from the simulator's ground truth

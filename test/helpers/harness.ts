@@ -1,10 +1,10 @@
-import { addAccount } from "@/db/accounts";
+import { createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
-import { startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
 import type { HttpOptions } from "@/lib/wechat/http";
+import { startSimulator } from "@/simulator/server";
 
 import { storedRows, truthRows } from "./compare";
 import { createTestDatabase, type TestDatabase } from "./db";
@@ -25,7 +25,7 @@ export async function createHarness(simulator: SimulatorOptions & { today: IsoDa
     now: () => new Date(`${today}T12:00:00+08:00`),
   };
   const simAccount = sim.truth.accounts[0]!;
-  const account = await addAccount(database, {
+  const account = await createAccount(database, {
     authType: "classic",
     name: simAccount.name,
     appid: simAccount.appid,

@@ -1,25 +1,25 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { accountTokenKey, addAccount, databaseTokenStore, loadCredentials } from "@/db/accounts";
+import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
+import { markEndpoint } from "@/db/ledger";
 import { accessTokens, accounts, fetchLedger, syncRuns, userAccounts, users } from "@/db/schema";
-import { markEndpoint } from "@/db/store";
-import { createUser } from "@/db/users";
-import { testCredentials, testStoredCredentials } from "@/lib/accounts/connection";
-import { createAccount, credentialsFor, removeAccount, replaceCredentials } from "@/lib/accounts/manage";
+import { testConnection, testStoredConnection } from "@/lib/accounts/connection";
+import { credentialsFor, databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
+import { createAccount, deleteAccount, updateCredentials } from "@/lib/accounts/manage";
 import { AppError } from "@/lib/actions/errors";
 import { AdminError } from "@/lib/admin/errors";
 import type { SessionUser } from "@/lib/auth/access";
 import { resetEnvCache } from "@/lib/env";
 import type { MessageId } from "@/lib/i18n/messages";
-import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/lib/simulator/server";
 import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
 import { startSync, syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
-import { addUser, changeUser, removeUser } from "@/lib/users/manage";
+import { createUser, deleteUser, updateUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
 import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
+import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/simulator/server";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { createHarness, datacubeCalls, type Harness } from "../helpers/harness";
@@ -64,7 +64,7 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   afterAll(async () => h?.close());
 
   it("accepts the stored credentials, keeps the fresh token as the account's cached one", async () => {
-    const result = await testStoredCredentials(h.database, h.ctx.http, h.account.id, TODAY);
+    const result = await testStoredConnection(h.database, h.ctx.http, h.account.id, TODAY);
     expect(result).toEqual({ ok: true, expiresIn: 7200, note: null });
     const stored = await databaseTokenStore(h.database).load(accountTokenKey(h.account.id));
     expect(stored?.token).toBeTruthy();
@@ -74,7 +74,7 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   });
 
   it("wrong AppID: 40013", async () => {
-    const result = await testCredentials(
+    const result = await testConnection(
       h.ctx.http,
       { type: "classic", appid: "wxsim0000000999", secret: SECRET },
       TODAY,
@@ -85,7 +85,7 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
 
   it("wrong AppSecret: 40125, and the typed secret appears nowhere in the answer", async () => {
     const typed = "my-secret-typed-by-mistake";
-    const result = await testCredentials(h.ctx.http, { type: "stable", appid: APPID, secret: typed }, TODAY);
+    const result = await testConnection(h.ctx.http, { type: "stable", appid: APPID, secret: typed }, TODAY);
     expect(result).toMatchObject({ ok: false, code: 40125, kind: "credentials", step: "token" });
     expect(JSON.stringify(result)).not.toContain(typed);
   });
@@ -93,7 +93,7 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   it("IP not whitelisted: 40164 with the IP to add", async () => {
     const sim = await startSimulator({ accounts: 1, today: TODAY, ipWhitelist: "203.0.113.7" });
     try {
-      const result = await testCredentials(
+      const result = await testConnection(
         { ...h.ctx.http, baseUrl: sim.url },
         { type: "classic", appid: APPID, secret: SECRET },
         TODAY,
@@ -108,7 +108,7 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
   it("unverified account: a token is issued, the data call answers 48001", async () => {
     const sim = await startSimulator({ accounts: 1, today: TODAY, unverifiedAppids: APPID });
     try {
-      const result = await testCredentials(
+      const result = await testConnection(
         { ...h.ctx.http, baseUrl: sim.url },
         { type: "classic", appid: APPID, secret: SECRET },
         TODAY,
@@ -127,8 +127,8 @@ describe("test connection: WeChat's exact problem, never a secret or a token", (
       componentVerifyTicket: "ticket",
       authorizerRefreshToken: h.sim.truth.accounts[0]!.refreshToken,
     };
-    expect(await testCredentials(h.ctx.http, credentialsFor(APPID, component), TODAY)).toMatchObject({ ok: true });
-    const wrong = await testCredentials(
+    expect(await testConnection(h.ctx.http, credentialsFor(APPID, component), TODAY)).toMatchObject({ ok: true });
+    const wrong = await testConnection(
       h.ctx.http,
       credentialsFor(APPID, { ...component, authorizerRefreshToken: "stale" }),
       TODAY,
@@ -176,7 +176,7 @@ describe("accounts: add, replace credentials, delete", () => {
       token: "cached",
       expiresAt: new Date(Date.now() + 3_600_000),
     });
-    const row = await replaceCredentials(database, a.id, {
+    const row = await updateCredentials(database, a.id, {
       credentials: {
         authType: "component",
         componentAppid: COMPONENT_APPID,
@@ -203,7 +203,7 @@ describe("accounts: add, replace credentials, delete", () => {
         .from(accessTokens)
         .where(eq(accessTokens.cacheKey, accountTokenKey(a.id))),
     ).toEqual([]);
-    await replaceCredentials(database, a.id, { name: "Renamed", credentials: { authType: "stable", secret: "new" } });
+    await updateCredentials(database, a.id, { name: "Renamed", credentials: { authType: "stable", secret: "new" } });
     expect(await loadCredentials(database, a.id)).toEqual({
       type: "stable",
       appid: "wxabcdefabcdef0003",
@@ -221,11 +221,11 @@ describe("accounts: add, replace credentials, delete", () => {
     let release!: () => void;
     const held = database.tryWithLock("sync-account", a.id, () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setTimeout(r, 20));
-    const busy = await removeAccount(database, a.id).catch((e: unknown) => e);
+    const busy = await deleteAccount(database, a.id).catch((e: unknown) => e);
     expect((busy as AdminError).code).toBe("conflict");
     release();
     await held;
-    await removeAccount(database, a.id);
+    await deleteAccount(database, a.id);
     expect(await database.db.select().from(accounts).where(eq(accounts.id, a.id))).toEqual([]);
   });
 });
@@ -305,7 +305,7 @@ describe("sync runs started from the app", () => {
     for (const e of endpointsOf("new")) await markEndpoint(h.database.db, h.account.id, e, { retiredAt: new Date() });
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-02-21", to: "2026-02-28" });
     // A new account: 30 days back.
-    const fresh = await addAccount(h.database, {
+    const fresh = await createAccount(h.database, {
       authType: "classic",
       name: "New",
       appid: "wxsim0000000077",
@@ -430,20 +430,22 @@ describe("users: roles, unique emails, the last admin", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     database = await testDb.open();
-    await addAccount(database, { authType: "classic", name: "A", appid: "wxabcdefabcdef0001", secret: "s" });
+    await createAccount(database, { authType: "classic", name: "A", appid: "wxabcdefabcdef0001", secret: "s" });
   });
   afterAll(async () => testDb?.drop());
 
   it("creates users, refuses a taken email (any case) and unknown accounts", async () => {
-    const u = await addUser(database, { email: "Boss@Example.com", password: "long-enough", role: "admin" });
+    const u = await createUser(database, { email: "Boss@Example.com", password: "long-enough", role: "admin" });
     expect(u).toMatchObject({ email: "boss@example.com", role: "admin" });
     expect(u).not.toHaveProperty("passwordHash");
-    const dup = (await addUser(database, { email: "boss@example.COM", password: "long-enough", role: "viewer" }).catch(
-      (e: unknown) => e,
-    )) as AdminError;
+    const dup = (await createUser(database, {
+      email: "boss@example.COM",
+      password: "long-enough",
+      role: "viewer",
+    }).catch((e: unknown) => e)) as AdminError;
     expect(dup.code).toBe("conflict");
     expect(dup.message).toBe("A user with the email boss@example.com already exists.");
-    const unknown = (await addUser(database, {
+    const unknown = (await createUser(database, {
       email: "v@example.com",
       password: "long-enough",
       role: "viewer",
@@ -455,31 +457,31 @@ describe("users: roles, unique emails, the last admin", () => {
 
   it("never demotes or deletes the last admin; with a second admin it may", async () => {
     const [boss] = await database.db.select().from(users).where(eq(users.email, "boss@example.com"));
-    const demote = (await changeUser(database, { id: boss!.id, role: "manager" }).catch(
+    const demote = (await updateUser(database, { id: boss!.id, role: "manager" }).catch(
       (e: unknown) => e,
     )) as AdminError;
     expect(demote.code).toBe("conflict");
     expect(demote.message).toMatch(/last admin/);
-    const del = (await removeUser(database, boss!.id, -1).catch((e: unknown) => e)) as AdminError;
+    const del = (await deleteUser(database, boss!.id, -1).catch((e: unknown) => e)) as AdminError;
     expect(del.code).toBe("conflict");
-    const self = (await removeUser(database, boss!.id, boss!.id).catch((e: unknown) => e)) as AdminError;
+    const self = (await deleteUser(database, boss!.id, boss!.id).catch((e: unknown) => e)) as AdminError;
     expect(self.message).toBe("You cannot delete your own user.");
     expect((await database.db.select().from(users).where(eq(users.id, boss!.id)))[0]?.role).toBe("admin");
 
-    const second = await addUser(database, { email: "second@example.com", password: "long-enough", role: "admin" });
-    const changed = await changeUser(database, { id: boss!.id, role: "manager", accountIds: [1] });
+    const second = await createUser(database, { email: "second@example.com", password: "long-enough", role: "admin" });
+    const changed = await updateUser(database, { id: boss!.id, role: "manager", accountIds: [1] });
     expect(changed.role).toBe("manager");
     expect(await database.db.select().from(userAccounts).where(eq(userAccounts.userId, boss!.id))).toEqual([
       { userId: boss!.id, accountId: 1 },
     ]);
     // Now "second" is the last admin.
-    expect(((await removeUser(database, second.id, boss!.id).catch((e: unknown) => e)) as AdminError).code).toBe(
+    expect(((await deleteUser(database, second.id, boss!.id).catch((e: unknown) => e)) as AdminError).code).toBe(
       "conflict",
     );
     // Making someone admin clears their account list (admins see everything).
-    await changeUser(database, { id: boss!.id, role: "admin" });
+    await updateUser(database, { id: boss!.id, role: "admin" });
     expect(await database.db.select().from(userAccounts).where(eq(userAccounts.userId, boss!.id))).toEqual([]);
-    await removeUser(database, second.id, boss!.id);
+    await deleteUser(database, second.id, boss!.id);
   });
 });
 
@@ -502,7 +504,7 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
     shared.__readoutDatabase = Promise.resolve(h.database);
     shared.__readoutSyncContext = Promise.resolve({ ...h.ctx, tokens: createTokenManager(h.database, h.ctx.http) });
     other = (
-      await addAccount(h.database, {
+      await createAccount(h.database, {
         authType: "classic",
         name: "Other",
         appid: "wxsim0000000002",

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { addAccount as insertAccount } from "@/db/accounts";
+import { createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
-import { createUser as insertUser } from "@/db/users";
 import type { SessionUser } from "@/lib/auth/access";
+import { createUser } from "@/lib/users/manage";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   database = await testDb.open();
   session.database = database;
   for (const n of [1, 2, 3]) {
-    const a = await insertAccount(database, {
+    const a = await createAccount(database, {
       authType: "classic",
       name: `Account ${n}`,
       appid: `wxauthz00000000${n}`,
@@ -54,9 +54,9 @@ beforeAll(async () => {
     });
     ids.accounts.push(a.id);
   }
-  ids.adminId = (await insertUser(database, { email: "a@t.test", role: "admin", password: "password-a" })).id;
+  ids.adminId = (await createUser(database, { email: "a@t.test", role: "admin", password: "password-a" })).id;
   ids.managerId = (
-    await insertUser(database, {
+    await createUser(database, {
       email: "m@t.test",
       role: "manager",
       password: "password-m",
@@ -64,7 +64,7 @@ beforeAll(async () => {
     })
   ).id;
   ids.viewerId = (
-    await insertUser(database, {
+    await createUser(database, {
       email: "v@t.test",
       role: "viewer",
       password: "password-v",
@@ -105,8 +105,8 @@ const cases = (): [
   const range = { from: "2026-01-01", to: "2026-01-02" };
   return [
     [
-      "addAccount",
-      () => accountActions.addAccount(newAccount),
+      "createAccount",
+      () => accountActions.createAccount(newAccount),
       { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
     ],
     [

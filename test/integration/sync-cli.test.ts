@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { addAccount } from "@/db/accounts";
+import { createAccount } from "@/db/accounts";
 import { addDaysIso, beijingDateOf } from "@/lib/dates";
-import { startSimulator } from "@/lib/simulator/server";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
+import { startSimulator } from "@/simulator/server";
 
 import { lastJsonLine, spawnCli } from "../helpers/cli";
 import { dumpAccount, truthRows } from "../helpers/compare";
@@ -17,7 +17,7 @@ async function freshDatabase() {
   const testDb = await createTestDatabase({ shareWithChildProcesses: true });
   databases.push(testDb);
   const database = await testDb.open();
-  const account = await addAccount(database, {
+  const account = await createAccount(database, {
     authType: "classic",
     name: "Sim",
     appid: "wxsim0000000001",

@@ -1,15 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { accountTokenKey, addAccount, databaseTokenStore } from "@/db/accounts";
+import { accountTokenKey, createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { accessTokens } from "@/db/schema";
-import { startSimulator } from "@/lib/simulator/server";
+import { databaseTokenStore } from "@/lib/accounts/credentials";
 import { createTokenManager, runSync } from "@/lib/sync/runner";
 import { DatacubeClient } from "@/lib/wechat/client";
 import { type WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { type Credentials, RENEW_BEFORE_MS, TokenManager } from "@/lib/wechat/tokens";
+import { startSimulator } from "@/simulator/server";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -98,13 +99,13 @@ describe("access tokens", () => {
 
   it("syncs with stable tokens and with third-party authorizer tokens", async () => {
     await reset();
-    const stable = await addAccount(database, {
+    const stable = await createAccount(database, {
       authType: "stable",
       name: "Stable",
       appid: "wxsim0000000001",
       secret: "simsecret1",
     });
-    const component = await addAccount(database, {
+    const component = await createAccount(database, {
       authType: "component",
       name: "Authorized",
       appid: "wxsim0000000002",
@@ -140,7 +141,7 @@ describe("access tokens", () => {
 
   it("stops a sync at once on wrong credentials and says why", async () => {
     await reset();
-    const account = await addAccount(database, {
+    const account = await createAccount(database, {
       authType: "classic",
       name: "Unknown",
       appid: "wxsim0000000099",

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { addAccount as insertAccount } from "@/db/accounts";
-import { createUser as insertUser } from "@/db/users";
+import { createAccount } from "@/db/accounts";
 import type { SessionUser } from "@/lib/auth/access";
 import type { Locale } from "@/lib/i18n/locales";
+import { createUser } from "@/lib/users/manage";
 import { compareSchema } from "@/lib/views/article-params";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -51,9 +51,9 @@ beforeAll(async () => {
   state.database = await testDb.open();
   const db = state.database as Awaited<ReturnType<TestDatabase["open"]>>;
   ids.account = (
-    await insertAccount(db, { authType: "classic", name: "Account", appid: "wxlocale000000001", secret: "s" })
+    await createAccount(db, { authType: "classic", name: "Account", appid: "wxlocale000000001", secret: "s" })
   ).id;
-  ids.admin = (await insertUser(db, { email: "a@t.test", role: "admin", password: "password-a" })).id;
+  ids.admin = (await createUser(db, { email: "a@t.test", role: "admin", password: "password-a" })).id;
   state.user = admin();
 });
 

@@ -1,8 +1,8 @@
 import { UsersAdmin } from "@/components/users/users-admin";
-import { listAccounts } from "@/db/accounts";
 import { getDatabase } from "@/db/client";
-import { listUsers } from "@/db/users";
+import { listAccounts } from "@/lib/accounts/queries";
 import { guardPage } from "@/lib/auth/page-guard";
+import { listUsers } from "@/lib/users/manage";
 
 export default async function UsersPage() {
   const user = await guardPage({ admin: true });

@@ -6,23 +6,22 @@ import { AccountModel, createCaches } from "./day";
 import { accountProfile, followersOn, type SimAccount } from "./profile";
 import { type Row, type ViewContext, VIEWS } from "./views";
 
-export type { SimAccount } from "./profile";
 export type { Row } from "./views";
 
-export interface RowsOptions {
+interface RowsOptions {
   /** Beijing date the answer is given on: only earlier dates exist, curves stop the day before. */
   today?: IsoDate;
   /** New generation: ref dates >= today - delayDays are provisional (is_delay, partial figures). */
   delayDays?: number;
 }
 
-export interface RowsAnswer {
+interface RowsAnswer {
   list: Row[];
   /** Meaningful for the new generation only; always false for the legacy one. */
   isDelay: boolean;
 }
 
-export interface SendSummary {
+interface SendSummary {
   msgDataId: number;
   publishType: 0 | 1;
   hour: number;

@@ -32,7 +32,7 @@ export interface AccountProfile extends SimAccount {
   biz: string;
 }
 
-export const FOLLOWER_ANCHOR_DAY = dayOf("2026-01-01");
+const FOLLOWER_ANCHOR_DAY = dayOf("2026-01-01");
 const SALT_PROFILE = saltOf("profile");
 
 /** Account 1 is mid-sized, account 2 large, account 3 small; the rest vary widely. */

@@ -10,7 +10,7 @@ import { dayOf } from "./calendar";
 export const LIFETIME_DAYS = 60;
 
 /** Legacy user_source codes, in the order the arrays below are indexed. */
-export const SOURCE_CODES = [0, 1, 2, 4, 5, 6, 7] as const;
+const SOURCE_CODES = [0, 1, 2, 4, 5, 6, 7] as const;
 export const SOURCES = SOURCE_CODES.length;
 export const SOURCE = { session: 0, friends: 1, moments: 2, history: 3, other: 4, kanyikan: 5, souyisou: 6 } as const;
 

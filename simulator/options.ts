@@ -37,9 +37,9 @@ export interface SimulatorOptions {
 export type ResolvedOptions = Required<Omit<SimulatorOptions, "today">> & { today: IsoDate | undefined };
 
 /** Large enough never to matter unless a test sets its own. */
-export const DEFAULT_QUOTA = 10_000_000;
+const DEFAULT_QUOTA = 10_000_000;
 
-export const DEFAULT_OPTIONS: ResolvedOptions = {
+const DEFAULT_OPTIONS: ResolvedOptions = {
   port: 0,
   host: "127.0.0.1",
   seed: 1,

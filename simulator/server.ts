@@ -16,7 +16,7 @@ import { createGroundTruth, type GroundTruth } from "./truth";
 export type { SimulatorOptions } from "./options";
 export { COMPONENT_APPID, COMPONENT_SECRET } from "./state";
 
-export interface SimulatorStats {
+interface SimulatorStats {
   /** Datacube calls by endpoint name, everything else by path. */
   calls: Record<string, number>;
   total: number;

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+import { ROLES } from "@/db/schema";
+import { issueError } from "@/lib/i18n/zod";
+
+/** Input schemas of the users page and its server actions. */
+
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: issueError("validation.email") }));
+const passwordSchema = z
+  .string()
+  .min(8, { error: issueError("validation.password") })
+  .max(200);
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(100).default(""),
+  role: z.enum(ROLES),
+  password: passwordSchema,
+  accountIds: z.array(z.number().int().positive()).default([]),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+export const userChangeSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string().trim().max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  /** A new password (reset by an admin). */
+  password: passwordSchema.optional(),
+  /** Replaces the user's assigned accounts (ignored for admins, who see every account). */
+  accountIds: z.array(z.number().int().positive()).max(1000).optional(),
+});
+export type UserChange = z.infer<typeof userChangeSchema>;
