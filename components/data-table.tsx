@@ -1,15 +1,17 @@
 "use client";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 
 import { type Column, isNumeric, screenColumns } from "@/lib/views/columns";
 
 import { useFormatCell, useHeaderText } from "./cells";
+import { useT } from "./i18n";
 import type { TableState } from "./table-state";
 
 /**
  * A table drawn from its column definitions (the same ones its export writes): the lead column
  * first, numbers right-aligned with their raw value in `data-value`, sortable headers when
- * `onSort` is given.
+ * `onSort` is given. On a phone, when some columns are marked `phone`, only the lead column and
+ * those stay; a "More" button under the lead opens the row's other figures.
  */
 export function DataTable<Row>({
   columns,
@@ -39,19 +41,32 @@ export function DataTable<Row>({
   className?: string;
   testId?: string;
 }) {
+  const t = useT();
   const header = useHeaderText();
   const format = useFormatCell();
   const shown = screenColumns(columns);
+  const hasMore = shown.some((c) => c.phone);
+  const isMore = (c: Column<Row>) => hasMore && !c.lead && !c.phone;
+  const more = shown.filter(isMore);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpen((keys) => {
+      const next = new Set(keys);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const colClass = (c: Column<Row>, base?: string) =>
+    [base, isMore(c) ? "col-more" : undefined].filter(Boolean).join(" ") || undefined;
   const arrow = (key: string) => (sort?.sort === key ? (sort.dir === "asc" ? " ▲" : " ▼") : "");
   return (
-    <table className={className} data-testid={testId}>
+    <table className={[className, hasMore ? "has-more" : undefined].filter(Boolean).join(" ")} data-testid={testId}>
       <thead>
         <tr>
           {before ? <th>{before.header}</th> : null}
           {shown.map((c) => (
             <th
               key={c.key}
-              className={isNumeric(c.format) ? "num" : undefined}
+              className={colClass(c, isNumeric(c.format) ? "num" : undefined)}
               aria-sort={sort?.sort === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
             >
               {onSort && c.sort ? (
@@ -74,25 +89,54 @@ export function DataTable<Row>({
             </td>
           </tr>
         ) : null}
-        {rows.map((row) => (
-          <tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
-            {before ? <td>{before.cell(row)}</td> : null}
-            {shown.map((c) => {
-              const value = c.value(row);
-              const numeric = isNumeric(c.format);
-              return (
-                <td
-                  key={c.key}
-                  className={numeric ? "num" : c.lead ? "lead-cell" : undefined}
-                  data-key={c.key}
-                  data-value={numeric ? (value ?? "") : undefined}
-                >
-                  {cell?.(c, row) ?? (c.label ? header(c.label(row)) : format(c.format, value))}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
+        {rows.map((row) => {
+          const key = rowKey(row);
+          const drawn = (c: Column<Row>) =>
+            cell?.(c, row) ?? (c.label ? header(c.label(row)) : format(c.format, c.value(row)));
+          return (
+            <tr key={key} data-testid={rowTestId?.(row)}>
+              {before ? <td className="pick-cell">{before.cell(row)}</td> : null}
+              {shown.map((c) => {
+                const value = c.value(row);
+                const numeric = isNumeric(c.format);
+                return (
+                  <td
+                    key={c.key}
+                    className={colClass(c, numeric ? "num" : c.lead ? "lead-cell" : undefined)}
+                    data-key={c.key}
+                    data-value={numeric ? (value ?? "") : undefined}
+                  >
+                    {drawn(c)}
+                    {c.lead && more.length ? (
+                      <>
+                        <div>
+                          <button
+                            type="button"
+                            className="more-toggle link"
+                            aria-expanded={open.has(key)}
+                            aria-controls={`more-${key}`}
+                            onClick={() => toggle(key)}
+                            data-testid="row-more-toggle"
+                          >
+                            {t(open.has(key) ? "ui.less" : "ui.more")}
+                          </button>
+                        </div>
+                        <dl id={`more-${key}`} className={open.has(key) ? "row-more open" : "row-more"}>
+                          {more.map((m) => (
+                            <Fragment key={m.key}>
+                              <dt>{header(m.header)}</dt>
+                              <dd>{drawn(m)}</dd>
+                            </Fragment>
+                          ))}
+                        </dl>
+                      </>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

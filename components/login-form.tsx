@@ -10,6 +10,8 @@ export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Controlled: a form action resets its fields, and a wrong password must not cost the email.
+  const [email, setEmail] = useState("");
   async function submit(form: FormData) {
     setBusy(true);
     const result = await signIn("credentials", {
@@ -30,7 +32,14 @@ export function LoginForm({ next }: { next: string }) {
         <p className="muted">{t("app.tagline")}</p>
         <label>
           {t("login.email")}
-          <input name="email" type="email" autoComplete="username" required />
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           {t("login.password")}

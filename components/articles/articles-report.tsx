@@ -159,13 +159,15 @@ function ArticlesTable({
           before={{
             header: <span className="sr-only">{t("articles.col.select")}</span>,
             cell: (r) => (
-              <input
-                type="checkbox"
-                aria-label={t("articles.selectArticle", { title: r.title })}
-                checked={isSelected(r)}
-                disabled={full && !isSelected(r)}
-                onChange={() => onToggle(r)}
-              />
+              <label>
+                <input
+                  type="checkbox"
+                  aria-label={t("articles.selectArticle", { title: r.title })}
+                  checked={isSelected(r)}
+                  disabled={full && !isSelected(r)}
+                  onChange={() => onToggle(r)}
+                />
+              </label>
             ),
           }}
           cell={(c, r) =>

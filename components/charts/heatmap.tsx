@@ -6,13 +6,10 @@ export interface HeatmapAxisItem {
   label: string;
 }
 
-const LOW = [236, 248, 241];
-const HIGH = [4, 102, 50];
-
-/** Sequential scale from pale to dark green; t in [0, 1]. */
+/** Sequential scale from the scheme's pale to its strong heat colour (CSS variables); t in [0, 1]. */
 export function heatColor(t: number): string {
-  const c = LOW.map((lo, i) => Math.round(lo + (HIGH[i]! - lo) * Math.min(1, Math.max(0, t))));
-  return `rgb(${c.join(",")})`;
+  const pct = Math.round(Math.min(1, Math.max(0, t)) * 100);
+  return `color-mix(in oklab, var(--heat-high) ${pct}%, var(--heat-low))`;
 }
 
 /**

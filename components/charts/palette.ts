@@ -1,14 +1,11 @@
-/** Distinguishable on white, in the order series are drawn. */
-export const PALETTE = [
-  "#07c160",
-  "#1677ff",
-  "#fa8c16",
-  "#eb2f96",
-  "#722ed1",
-  "#13c2c2",
-  "#8c8c8c",
-  "#a0d911",
-  "#f5222d",
-  "#2f54eb",
-];
-export const colorAt = (i: number) => PALETTE[i % PALETTE.length]!;
+/**
+ * Series colours, in the order series are drawn: CSS variables (`--chart-1` … in globals.css), so
+ * light and dark schemes each have their own distinguishable set, the way shadcn's chart config
+ * colours Recharts.
+ */
+const PALETTE_SIZE = 10;
+export const colorAt = (i: number) => `var(--chart-${(i % PALETTE_SIZE) + 1})`;
+
+/** The chart chrome: grid lines and axis labels. */
+export const CHART_GRID = "var(--chart-grid)";
+export const CHART_AXIS = "var(--chart-axis)";

@@ -12,8 +12,8 @@ import {
   YAxis,
 } from "recharts";
 
-import { useFormat } from "../i18n";
-import { colorAt } from "./palette";
+import { useFormat, useT } from "../i18n";
+import { CHART_AXIS, CHART_GRID, colorAt } from "./palette";
 
 export interface Series {
   key: string;
@@ -38,6 +38,7 @@ export function SeriesChart({
   testId,
   tableLabel,
   formatX,
+  total,
 }: {
   data: Record<string, string | number | null>[];
   xKey: string;
@@ -51,19 +52,26 @@ export function SeriesChart({
   testId?: string;
   tableLabel?: string;
   formatX?: (v: string | number) => string;
+  /** The tooltip ends with the series' sum (default: several series that are not separate lines). */
+  total?: boolean;
 }) {
+  const t = useT();
   const f = useFormat();
   const fmt = (v: unknown) => (typeof v === "number" ? f.number(v, digits) : "–");
+  const withTotal = total ?? (series.length > 1 && kind !== "line");
+  const colors = series.map((s, i) => s.color ?? colorAt(i));
+  const label = (l: unknown) => (formatX ? formatX(l as string) : String(l as string | number));
   return (
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#eef0f3" />
+          <CartesianGrid strokeDasharray="3 3" stroke={CHART_GRID} />
           <XAxis
             dataKey={xKey}
             tickFormatter={formatX}
-            label={{ value: xLabel, position: "insideBottom", offset: -18, fill: "#6b7280", fontSize: 12 }}
-            tick={{ fontSize: 11 }}
+            label={{ value: xLabel, position: "insideBottom", offset: -18, fill: CHART_AXIS, fontSize: 12 }}
+            tick={{ fontSize: 11, fill: CHART_AXIS }}
+            stroke={CHART_GRID}
             minTickGap={12}
           />
           <YAxis
@@ -73,18 +81,34 @@ export function SeriesChart({
               angle: -90,
               position: "insideLeft",
               offset: -4,
-              fill: "#6b7280",
+              fill: CHART_AXIS,
               fontSize: 12,
               style: { textAnchor: "middle" },
             }}
-            tick={{ fontSize: 11 }}
+            tick={{ fontSize: 11, fill: CHART_AXIS }}
+            stroke={CHART_GRID}
             width={64}
           />
           <Tooltip
-            formatter={(v) => fmt(v)}
-            labelFormatter={(l) => (formatX ? formatX(l as string) : String(l as string | number))}
+            cursor={{ fill: "var(--subtle)", stroke: CHART_GRID }}
+            content={({ active, payload, label: at }) =>
+              active && payload?.length ? (
+                <ChartTooltip
+                  title={label(at)}
+                  // Legend order, whatever order Recharts stacked them in.
+                  rows={series.map((s, i) => ({
+                    key: s.key,
+                    label: s.label,
+                    color: colors[i]!,
+                    value: payload.find((p) => p.dataKey === s.key)?.value,
+                  }))}
+                  total={withTotal ? { label: t("ui.total"), digits } : undefined}
+                  format={fmt}
+                />
+              ) : null
+            }
           />
-          <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 12, paddingTop: 4 }} itemSorter={null} />
           {series.map((s, i) => {
             const common = {
               dataKey: s.key,
@@ -92,7 +116,7 @@ export function SeriesChart({
               isAnimationActive: false,
               stackId: stacked ? "stack" : undefined,
             };
-            const color = s.color ?? colorAt(i);
+            const color = colors[i]!;
             if (kind === "area")
               return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
             if (kind === "line")
@@ -130,6 +154,44 @@ export function SeriesChart({
           </tbody>
         </table>
       </details>
+    </div>
+  );
+}
+
+/** The tooltip: the point's label, each series in legend order with its swatch, then the total. */
+function ChartTooltip({
+  title,
+  rows,
+  total,
+  format,
+}: {
+  title: string;
+  rows: { key: string; label: string; color: string; value: unknown }[];
+  total?: { label: string; digits: number };
+  format: (v: unknown) => string;
+}) {
+  const values = rows.map((r) => r.value).filter((v): v is number => typeof v === "number");
+  return (
+    <div className="chart-tooltip" data-testid="chart-tooltip">
+      <div className="chart-tooltip-title">{title}</div>
+      <table>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key}>
+              <th scope="row">
+                <span className="swatch" style={{ background: r.color }} aria-hidden="true" /> {r.label}
+              </th>
+              <td className="num">{format(r.value)}</td>
+            </tr>
+          ))}
+          {total ? (
+            <tr className="chart-tooltip-total" data-key="total">
+              <th scope="row">{total.label}</th>
+              <td className="num">{format(values.length ? values.reduce((a, b) => a + b, 0) : null)}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useRef, useState } from "react";
 
 import { addDaysIso } from "@/lib/dates";
 import { MAX_RANGE_DAYS } from "@/lib/report-params";
@@ -37,6 +37,12 @@ export function ArticlePicker({
   const query = useArticles({ account, from, to });
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
   const full = selected.length >= COMPARE_MAX;
+  // Adding disables the button pressed and removing drops it: keep the keyboard in the picker.
+  const searchBox = useRef<HTMLInputElement>(null);
+  const choose = (ids: string[]) => {
+    onChange(ids);
+    searchBox.current?.focus();
+  };
 
   return (
     <section className="panel picker" data-testid="compare-picker">
@@ -57,7 +63,7 @@ export function ArticlePicker({
                   type="button"
                   className="link"
                   aria-label={t("compare.remove", { title: titles[id] ?? id })}
-                  onClick={() => onChange(selected.filter((x) => x !== id))}
+                  onClick={() => choose(selected.filter((x) => x !== id))}
                 >
                   ×
                 </button>
@@ -86,6 +92,7 @@ export function ArticlePicker({
         <label className="grow">
           <span>{t("compare.search", { from, to })}</span>
           <input
+            ref={searchBox}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -116,7 +123,7 @@ export function ArticlePicker({
                       <button
                         type="button"
                         disabled={chosen || full}
-                        onClick={() => onChange([...selected, id])}
+                        onClick={() => choose([...selected, id])}
                         data-testid={`pick-${r.msgid}`}
                       >
                         {chosen ? t("compare.added") : t("compare.add")}

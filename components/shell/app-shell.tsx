@@ -2,12 +2,14 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { useState } from "react";
 
 import type { SessionUser } from "@/lib/auth/access";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import type { MessageId } from "@/lib/i18n/messages";
 
 import { useLocale, useT } from "../i18n";
+import { ThemeSwitch } from "../theme";
 import { AccountSwitcher } from "./account-switcher";
 import { DateRangePicker } from "./date-range-picker";
 import { useReportContext } from "./report-context";
@@ -42,9 +44,32 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
     router.refresh();
   };
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  // On a phone the navigation is a menu; it closes when the page changes.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Readout">
+      <a className="skip-link" href="#main">
+        {t("ui.skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">Readout</span>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+          data-testid="menu-button"
+        >
+          <span aria-hidden="true">{menuOpen ? "✕" : "☰"}</span> {t(menuOpen ? "ui.closeMenu" : "ui.menu")}
+        </button>
+      </header>
+      <nav id="app-nav" className={menuOpen ? "sidebar open" : "sidebar"} aria-label="Readout">
         <div className="brand">Readout</div>
         {REPORT_LINKS.map((l) => (
           <Link
@@ -70,6 +95,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
             <br />
             <span className="muted">{t(`role.${user.role}`)}</span>
           </div>
+          <ThemeSwitch />
           <button type="button" className="link" onClick={setLanguage} data-testid="language-switch">
             {t("nav.language")}
           </button>
@@ -78,7 +104,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           </button>
         </div>
       </nav>
-      <div className="content">
+      <main id="main" className="content" tabIndex={-1}>
         {isReport ? (
           <div className="toolbar">
             <AccountSwitcher />
@@ -86,7 +112,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           </div>
         ) : null}
         {children}
-      </div>
+      </main>
     </div>
   );
 }

@@ -31,7 +31,8 @@ export function useReportContext(): ReportContextValue {
 
 /**
  * The URL's report state with the account resolved (first visible account by default) and
- * the previous period for deltas; `update` rewrites the URL, which is the only store.
+ * the previous period for deltas; `update` rewrites the URL, which is the only store, as a new
+ * history entry, so Back returns to the previous filter.
  */
 export function useReportState() {
   const { today, accounts } = useReportContext();
@@ -49,7 +50,7 @@ export function useReportState() {
         if (Array.isArray(v)) v.forEach((x) => next.append(k, x));
         else if (v != null && v !== "") next.set(k, String(v));
       }
-      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+      router.push(`${pathname}?${next.toString()}`, { scroll: false });
     };
     return { ...state, accountId: account?.id ?? null, account, previous: previousRange(state), update, search };
   }, [search, today, accounts, router, pathname]);

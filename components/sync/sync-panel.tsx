@@ -139,8 +139,10 @@ function RunProgress({ run }: { run: SyncRunView }) {
   const f = useFormat();
   const when = useDateTime();
   const finished = run.status !== "running";
+  // Done without a window fetched or a call made: say why rather than show a full green bar.
+  const nothing = run.status === "done" && run.windowsDone === 0 && run.calls === 0;
   // A finished run is complete even when retired or out-of-quota interfaces left windows unfetched.
-  const share = run.status === "done" ? 1 : run.windowsTotal > 0 ? run.windowsDone / run.windowsTotal : 0;
+  const share = nothing ? 0 : run.status === "done" ? 1 : run.windowsTotal > 0 ? run.windowsDone / run.windowsTotal : 0;
   return (
     <div
       className="run"
@@ -154,10 +156,10 @@ function RunProgress({ run }: { run: SyncRunView }) {
     >
       <div className="run-head">
         <strong>{t("admin.sync.run", { id: run.id, from: run.from, to: run.to })}</strong>
-        <RunBadge status={run.status} />
+        <RunBadge status={run.status} nothing={nothing} />
       </div>
       <div
-        className={`progress run-${run.status}`}
+        className={`progress run-${nothing ? "nothing" : run.status}`}
         role="progressbar"
         aria-label={t("admin.sync.progress")}
         aria-valuemin={0}
@@ -177,8 +179,16 @@ function RunProgress({ run }: { run: SyncRunView }) {
           <span className="muted">{t("admin.sync.finishedAt", { time: when(run.finishedAt) })}</span>
         ) : null}
       </div>
-      {finished && run.windowsTotal === 0 && run.status === "done" ? (
-        <p className="muted small">{t("admin.sync.nothing")}</p>
+      {nothing ? (
+        <p className="notice" data-testid="sync-nothing">
+          {run.quotaBlocked.length > 0
+            ? t("syncOutcome.quota", { list: run.quotaBlocked.join(", ") })
+            : run.retired.length > 0 && !run.daysSkippedFinal
+              ? t("syncOutcome.retired", { list: run.retired.join(", ") })
+              : run.daysSkippedFinal
+                ? t("syncOutcome.final", { days: run.daysSkippedFinal })
+                : t("syncOutcome.noDays")}
+        </p>
       ) : null}
       {run.fatal ? (
         <div className="notice error" role="alert">

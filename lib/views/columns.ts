@@ -27,6 +27,8 @@ export interface Column<Row> {
   lead?: true;
   /** Only in the export (ids, provenance the page shows some other way). */
   screen?: false;
+  /** One of the two figures a phone keeps beside the lead column; the rest are one tap away. */
+  phone?: true;
 }
 
 /** One table: its export id (`?table=`), title and columns. */

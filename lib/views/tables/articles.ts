@@ -61,7 +61,11 @@ export const COMPARE_FIGURES = ARTICLE_FIGURES.filter((f) => f.key !== "delivere
 export const CURVE_METRICS = ["readers", "sharers", "favourites"] as const satisfies readonly ArticleFigureId[];
 export type CurveMetric = (typeof CURVE_METRICS)[number];
 
-const sortable = (key: ArticleFigureId): Column<ArticleRow> => ({ ...articleFigure(key), sort: "desc" });
+const sortable = (key: ArticleFigureId, more?: Partial<Column<ArticleRow>>): Column<ArticleRow> => ({
+  ...articleFigure(key),
+  sort: "desc",
+  ...more,
+});
 
 /** Every article sent in the range: the sortable table on the page, and its export. */
 export const ARTICLES_TABLE: Table<ArticleRow> = {
@@ -77,8 +81,8 @@ export const ARTICLES_TABLE: Table<ArticleRow> = {
       screen: false,
     }),
     sortable("delivered"),
-    sortable("readers"),
-    sortable("readRate"),
+    sortable("readers", { phone: true }),
+    sortable("readRate", { phone: true }),
     sortable("sharers"),
     sortable("shareRate"),
     sortable("favourites"),
