@@ -2,6 +2,20 @@ import { defineConfig, devices } from "@playwright/test";
 
 import { E2E } from "./e2e/env";
 
+const launchOptions = {
+  // Debian's Chromium; Playwright never downloads a browser here. Unset CHROMIUM_PATH="" to
+  // use Playwright's own browser on a laptop that has one.
+  executablePath: process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/e2e",
@@ -16,27 +30,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     acceptDownloads: true,
   },
+  // Every spec at 1440×900; the UI specs (every page in both languages and colour schemes, the
+  // phone menu, tables and touch targets) again at 390×844. isMobile stays off: with it Chromium
+  // widens the layout viewport to fit the content, which would hide sideways scrolling.
   projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, launchOptions } },
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1440, height: 900 },
-        launchOptions: {
-          // Debian's Chromium; Playwright never downloads a browser here. Unset CHROMIUM_PATH="" to
-          // use Playwright's own browser on a laptop that has one.
-          executablePath:
-            process.env.CHROMIUM_PATH === "" ? undefined : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
-          args: [
-            "--no-sandbox",
-            "--headless",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
+      name: "phone",
+      testMatch: /ui-.*\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true, launchOptions },
     },
   ],
   // The demo path on a fresh data folder: simulator, backfill, demo users, then `next start`

@@ -21,40 +21,44 @@ export function AccountsOverview({ accounts, isAdmin }: { accounts: AccountSumma
             {isAdmin ? t("admin.accounts.empty") : t("admin.accounts.emptyViewer")}
           </div>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t("admin.accounts.col.name")}</th>
-                <th>{t("admin.accounts.col.appid")}</th>
-                <th>{t("admin.accounts.col.auth")}</th>
-                <th>{t("admin.accounts.col.final")}</th>
-                <th>{t("admin.accounts.col.lastSync")}</th>
-                <th>{t("admin.accounts.col.status")}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((a) => (
-                <tr key={a.id} data-testid={`account-row-${a.id}`}>
-                  <td>
-                    <Link href={`/accounts/${a.id}`}>{a.name}</Link>
-                  </td>
-                  <td>
-                    <code>{a.appid}</code>
-                  </td>
-                  <td>{t(`admin.auth.${a.authType}`)}</td>
-                  <td data-testid={`account-final-${a.id}`}>{a.finalThrough ?? "–"}</td>
-                  <td>{a.lastRun ? when(a.lastRun.finishedAt ?? a.lastRun.startedAt) : "–"}</td>
-                  <td>
-                    <RunBadge status={a.lastRun?.status ?? null} errors={a.lastRun?.errors ?? 0} />
-                  </td>
-                  <td>
-                    <Link href={`/accounts/${a.id}`}>{t("admin.accounts.open")}</Link>
-                  </td>
+          <div className="table-scroll">
+            <table className="phone-table">
+              <thead>
+                <tr>
+                  <th>{t("admin.accounts.col.name")}</th>
+                  <th className="phone-hide">{t("admin.accounts.col.appid")}</th>
+                  <th className="phone-hide">{t("admin.accounts.col.auth")}</th>
+                  <th>{t("admin.accounts.col.final")}</th>
+                  <th className="phone-hide">{t("admin.accounts.col.lastSync")}</th>
+                  <th>{t("admin.accounts.col.status")}</th>
+                  <th className="phone-hide" />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {accounts.map((a) => (
+                  <tr key={a.id} data-testid={`account-row-${a.id}`}>
+                    <td>
+                      <Link href={`/accounts/${a.id}`}>{a.name}</Link>
+                    </td>
+                    <td className="phone-hide">
+                      <code>{a.appid}</code>
+                    </td>
+                    <td className="phone-hide">{t(`admin.auth.${a.authType}`)}</td>
+                    <td data-testid={`account-final-${a.id}`}>{a.finalThrough ?? "–"}</td>
+                    <td className="phone-hide">
+                      {a.lastRun ? when(a.lastRun.finishedAt ?? a.lastRun.startedAt) : "–"}
+                    </td>
+                    <td>
+                      <RunBadge status={a.lastRun?.status ?? null} errors={a.lastRun?.errors ?? 0} />
+                    </td>
+                    <td className="phone-hide">
+                      <Link href={`/accounts/${a.id}`}>{t("admin.accounts.open")}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {isAdmin ? <AddAccountForm /> : null}

@@ -1,16 +1,5 @@
 "use client";
-import {
-  Area,
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Area, Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { useFormat, useT } from "../i18n";
 import { CHART_AXIS, CHART_GRID, colorAt } from "./palette";
@@ -108,7 +97,6 @@ export function SeriesChart({
               ) : null
             }
           />
-          <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: 12, paddingTop: 4 }} itemSorter={null} />
           {series.map((s, i) => {
             const common = {
               dataKey: s.key,
@@ -127,6 +115,16 @@ export function SeriesChart({
           })}
         </ComposedChart>
       </ResponsiveContainer>
+      {series.length > 1 ? (
+        <ul className="chart-legend" data-testid={testId ? `${testId}-legend` : undefined}>
+          {series.map((s, i) => (
+            <li key={s.key} data-key={s.key}>
+              <span className="swatch" style={{ background: colors[i] }} aria-hidden="true" />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <details className="chart-table">
         <summary>{tableLabel ?? "Data"}</summary>
         <table data-testid={testId ? `${testId}-table` : undefined}>

@@ -21,6 +21,7 @@ export function DateRangePicker() {
         <span className="sr-only">{t("range.label")}</span>
         <select
           aria-label={t("range.label")}
+          data-testid="range-select"
           value={state.preset}
           onChange={(e) => choose(e.target.value as RangePreset)}
         >

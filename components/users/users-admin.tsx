@@ -40,41 +40,43 @@ export function UsersAdmin({
     <div className="page">
       <h1>{t("admin.users.title")}</h1>
       <section className="panel" data-testid="users-list">
-        <table>
-          <thead>
-            <tr>
-              <th>{t("admin.users.col.email")}</th>
-              <th>{t("admin.users.col.name")}</th>
-              <th>{t("admin.users.col.role")}</th>
-              <th>{t("admin.users.col.accounts")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) =>
-              editing === u.id ? (
-                <EditRow
-                  key={u.id}
-                  user={u}
-                  accounts={accounts}
-                  onDone={(message) => {
-                    setEditing(null);
-                    setNotice(message);
-                  }}
-                />
-              ) : (
-                <UserLine
-                  key={u.id}
-                  user={u}
-                  accounts={accounts}
-                  isSelf={u.id === currentUserId}
-                  onEdit={() => setEditing(u.id)}
-                  onNotice={setNotice}
-                />
-              ),
-            )}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>{t("admin.users.col.email")}</th>
+                <th>{t("admin.users.col.name")}</th>
+                <th>{t("admin.users.col.role")}</th>
+                <th>{t("admin.users.col.accounts")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) =>
+                editing === u.id ? (
+                  <EditRow
+                    key={u.id}
+                    user={u}
+                    accounts={accounts}
+                    onDone={(message) => {
+                      setEditing(null);
+                      setNotice(message);
+                    }}
+                  />
+                ) : (
+                  <UserLine
+                    key={u.id}
+                    user={u}
+                    accounts={accounts}
+                    isSelf={u.id === currentUserId}
+                    onEdit={() => setEditing(u.id)}
+                    onNotice={setNotice}
+                  />
+                ),
+              )}
+            </tbody>
+          </table>
+        </div>
         {notice ? (
           <div className="notice ok" data-testid="users-notice">
             {notice}
