@@ -166,3 +166,11 @@ describe("sorting by a column", () => {
     expect(sortedBy({ sort: "readers", dir: "desc" }, readers)).toEqual({ sort: "readers", dir: "asc" });
   });
 });
+
+describe("phone columns", () => {
+  it("the articles table keeps the title and exactly two figures on a phone: readers and read rate", () => {
+    const shown = screenColumns(ARTICLES_TABLE.columns);
+    expect(shown.filter((c) => c.lead).map((c) => c.key)).toEqual(["title"]);
+    expect(shown.filter((c) => c.phone).map((c) => c.key)).toEqual(["readers", "readRate"]);
+  });
+});
