@@ -45,41 +45,44 @@ export function Heatmap({
   const hasMissing = values.length < rows.length * columns.length;
   return (
     <div className="heatmap" data-testid={testId}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col" className="heatmap-corner">
-              {rowAxisLabel}
-            </th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key}>
-                {c.label}
+      {/* Scrolls sideways on a phone: focusable so a keyboard can scroll it too. */}
+      <div className="heatmap-scroll" tabIndex={0} role="region" aria-label={`${rowAxisLabel} × ${columnAxisLabel}`}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="heatmap-corner">
+                {rowAxisLabel}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {columns.map((c) => {
-                const v = value(r, c);
-                return (
-                  <td
-                    key={c.key}
-                    className={v === null ? "nodata" : undefined}
-                    style={v === null ? undefined : { background: heatColor(max > 0 ? v / max : 0) }}
-                    title={cellTitle(r, c, v)}
-                    data-row={r.key}
-                    data-column={c.key}
-                    data-value={v ?? ""}
-                  />
-                );
-              })}
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {columns.map((c) => {
+                  const v = value(r, c);
+                  return (
+                    <td
+                      key={c.key}
+                      className={v === null ? "nodata" : undefined}
+                      style={v === null ? undefined : { background: heatColor(max > 0 ? v / max : 0) }}
+                      title={cellTitle(r, c, v)}
+                      data-row={r.key}
+                      data-column={c.key}
+                      data-value={v ?? ""}
+                    />
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="heatmap-axis">{columnAxisLabel}</div>
       <div className="heatmap-legend" data-testid={testId ? `${testId}-legend` : undefined}>
         <span>{legendLabel}</span>
