@@ -3,12 +3,13 @@ import { admin } from "./admin";
 import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
+import { digests } from "./digests";
 import { errors } from "./errors";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, digests] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
