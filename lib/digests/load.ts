@@ -33,6 +33,8 @@ export async function scopeAccounts(database: Database, scope: DigestScope) {
   return [];
 }
 
+const RECENT_MS = 36 * 3_600_000;
+
 /** Days back a digest loads: the 30-day mean before yesterday, and the 28-day anomaly window. */
 const HISTORY_DAYS = 30;
 
@@ -127,7 +129,8 @@ async function syncProblems(
         });
     }
   }
-  const since = new Date(`${day}T00:00:00+08:00`);
+  // Stored instants (retired_at, started_at) are wall-clock times: "recently" is the last 36 hours.
+  const since = new Date(Date.now() - RECENT_MS);
   for (const run of await listFailedRuns(database, ids, since)) {
     if (problems.some((p) => p.accountId === run.accountId && p.kind === "failed")) continue;
     const fatal = (run.summary as { fatal?: string } | null)?.fatal ?? null;
