@@ -56,7 +56,7 @@ export async function startWebhookReceiver(opts: { secrets?: Record<string, stri
       const secret = opts.secrets?.[hook];
       let signatureOk: boolean | null = null;
       if (secret && kind === "feishu") {
-        const ts = String(body.timestamp ?? "");
+        const ts = typeof body.timestamp === "string" ? body.timestamp : "";
         signatureOk = body.sign === feishuExpected(ts, secret) && Math.abs(Number(ts) * 1000 - now()) < 3_600_000;
       }
       if (secret && kind === "dingtalk") {

@@ -50,7 +50,7 @@ function expectedLines(day: IsoDate) {
   const before = at(addDaysIso(day, -1));
   const mean = (n: number, metric: "readers" | "sharers") => {
     const values = Array.from({ length: n }, (_, i) => at(addDaysIso(day, -1 - i))[metric]);
-    return values.every((v) => v !== null) ? values.reduce((a, b) => a + b!, 0) / n : null;
+    return values.every((v) => v !== null) ? values.reduce((a, b) => a + b, 0) / n : null;
   };
   const lines: string[] = [];
   for (const [metric, label] of [

@@ -4,9 +4,9 @@ import { addDaysIso } from "@/lib/dates";
 import {
   anomaliesOf,
   bestAndWorst,
+  daySettled,
   type DigestArticle,
   type DigestContent,
-  daySettled,
   type Figures,
   keyFigures,
   sumSeries,

@@ -79,6 +79,7 @@ export const digests = defineMessages({
     "digests.status.failed": "failed",
     "digests.scope.group": "Group {id}",
     "error.digestNotFound": "No such digest.",
+    "validation.webhookUrl": "must be the robot’s https webhook URL on {hosts}",
     "error.smtpNotConfigured": "Email is not set up: set SMTP_URL (and DIGEST_MAIL_FROM) on the server.",
   },
   zh: {
@@ -158,6 +159,7 @@ export const digests = defineMessages({
     "digests.status.failed": "失败",
     "digests.scope.group": "分组 {id}",
     "error.digestNotFound": "没有这个晨报。",
+    "validation.webhookUrl": "须为机器人的 https Webhook 地址（{hosts}）",
     "error.smtpNotConfigured": "邮件未配置：请在服务器上设置 SMTP_URL（及 DIGEST_MAIL_FROM）。",
   },
 });
