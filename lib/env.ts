@@ -27,6 +27,8 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
     .optional(),
   DIGEST_MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
+  /** Extra webhook hosts (host:port, comma-separated) digests may post to besides the robots' own. */
+  DIGEST_WEBHOOK_HOSTS: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;

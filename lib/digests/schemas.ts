@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { DESTINATION_KINDS, DIGEST_LANGUAGES } from "@/db/schema";
+import { env } from "@/lib/env";
 import { issueError } from "@/lib/i18n/zod";
 
 /** Input schemas of the Digests page's form and its server actions (one definition for both). */
@@ -34,7 +35,7 @@ function webhookUrl(kind: keyof typeof WEBHOOK_HOSTS) {
         } catch {
           return false;
         }
-        const extra = extraWebhookHosts(process.env.DIGEST_WEBHOOK_HOSTS);
+        const extra = extraWebhookHosts(env().DIGEST_WEBHOOK_HOSTS);
         if (extra.includes(url.host.toLowerCase())) return url.protocol === "https:" || url.protocol === "http:";
         return url.protocol === "https:" && WEBHOOK_HOSTS[kind].includes(url.hostname.toLowerCase());
       },

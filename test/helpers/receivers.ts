@@ -37,7 +37,9 @@ const readBody = (req: IncomingMessage) =>
     req.on("error", reject);
   });
 
-export async function startWebhookReceiver(opts: { secrets?: Record<string, string>; now?: () => number } = {}) {
+export async function startWebhookReceiver(
+  opts: { secrets?: Record<string, string>; now?: () => number; port?: number } = {},
+) {
   const posts: WebhookPost[] = [];
   const failures = new Map<string, number>();
   const now = opts.now ?? (() => Date.now());
@@ -75,7 +77,7 @@ export async function startWebhookReceiver(opts: { secrets?: Record<string, stri
       res.writeHead(400).end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     posts,

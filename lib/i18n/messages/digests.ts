@@ -37,6 +37,7 @@ export const digests = defineMessages({
     "digest.csv.avg30": "30-day mean",
     "digest.csv.vs30": "Change vs 30-day mean",
 
+    "nav.digests": "Digests",
     "digests.title": "Morning digests",
     "digests.intro":
       "A digest reports one account’s (or one client group’s) yesterday: key figures and their changes, the best and weakest article, anomalies. It is sent once yesterday’s figures are final, after the daily sync, never twice for a day.",
@@ -117,6 +118,7 @@ export const digests = defineMessages({
     "digest.csv.avg30": "近30日均值",
     "digest.csv.vs30": "较近30日均值",
 
+    "nav.digests": "晨报",
     "digests.title": "晨报",
     "digests.intro":
       "晨报汇报一个公众号（或一个客户分组）的昨日：关键数据及变化、最佳与最弱文章、异常。每日同步取得昨日确定数据后发送，同一天绝不重复发送。",
