@@ -6,6 +6,8 @@ import { digestSends } from "@/db/schema";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { formatChange, formatCount } from "@/lib/digests/render";
 import { sendDueDigests, sendTestDigest } from "@/lib/digests/send";
+import { resetEnvCache } from "@/lib/env";
+import { dailySyncTick, digestTick } from "@/lib/sync/daily";
 
 import { testingOnPostgres } from "../helpers/db";
 import { expectedArticles, expectedOverviewDays } from "../helpers/expected";
@@ -234,5 +236,39 @@ describe("morning digests", () => {
     expect(last.hook).toBe("flaky");
     expect(textOf(last)).toContain(`[Test] ${h.account.name} · morning digest for ${T0}`);
     expect((await sendsOf()).length).toBe(before);
+  });
+
+  it("the daily sync's tick sends the digests once it has brought yesterday in, and not again on later ticks", async () => {
+    const t2 = addDaysIso(T0, 2);
+    h.setToday(t2);
+    process.env.SMTP_URL = smtp.url;
+    resetEnvCache();
+    try {
+      const before = hooks.posts.length;
+      const mails = smtp.mails.length;
+      const outcome = await dailySyncTick(h.ctx, { hour: 8, concurrency: 4 });
+      expect(outcome).toMatchObject({ ran: true, day: t2, errors: 0 });
+      const checkedAt = await digestTick(h.ctx, outcome, 0, () => {});
+      expect(checkedAt).toBeGreaterThan(0);
+      const fresh = hooks.posts.slice(before);
+      // team, feishu-signed, ding-signed, flaky (wecom) and the wrong-secret feishu hook (refused again).
+      expect(fresh.map((p) => p.hook).sort()).toEqual([
+        "ding-signed",
+        "feishu-signed",
+        "feishu-wrong",
+        "flaky",
+        "team",
+      ]);
+      expect(smtp.mails.length).toBe(mails + 1);
+      for (const line of expectedLines(addDaysIso(t2, -1)).lines) expect(textOf(fresh[0]!)).toContain(line);
+      // A later tick the same day (sync done) within 15 minutes does not even check.
+      const again = await dailySyncTick(h.ctx, { hour: 8, concurrency: 4 });
+      expect(again).toMatchObject({ ran: false, why: "done" });
+      expect(await digestTick(h.ctx, again, checkedAt, () => {})).toBe(checkedAt);
+      expect(hooks.posts.length).toBe(before + 5);
+    } finally {
+      delete process.env.SMTP_URL;
+      resetEnvCache();
+    }
   });
 });
