@@ -61,6 +61,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: "",
       DAILY_SYNC: "off",
+      DIGEST_WEBHOOK_HOSTS: `127.0.0.1:${E2E.receiverPort}`,
     },
   },
 });

@@ -1,5 +1,8 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
+  check,
   customType,
   date,
   doublePrecision,
@@ -12,6 +15,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
 } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -86,6 +90,76 @@ export const accessTokens = pgTable("access_tokens", {
   expiresAt: at("expires_at").notNull(),
   fetchedAt: at("fetched_at").notNull().defaultNow(),
 });
+
+/* ---------- morning digests ---------- */
+
+export const DIGEST_LANGUAGES = ["zh", "en"] as const;
+
+/**
+ * A morning digest of one account or one client group. group_id has no foreign key yet: client
+ * groups (client_groups) arrive with the agency branch; the lead adds the reference on merge.
+ */
+export const digests = pgTable(
+  "digests",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    groupId: integer("group_id"),
+    language: text("language", { enum: DIGEST_LANGUAGES }).notNull().default("zh"),
+    enabled: boolean("enabled").notNull().default(true),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [check("digests_one_scope", sql`(${t.accountId} is null) <> (${t.groupId} is null)`)],
+);
+
+export const DESTINATION_KINDS = ["wecom", "feishu", "dingtalk", "email"] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+/** Where a digest goes. Webhook URLs carry their key, so they are sealed like AppSecrets (lib/crypto.ts). */
+export const digestDestinations = pgTable("digest_destinations", {
+  id: serial("id").primaryKey(),
+  digestId: integer("digest_id")
+    .notNull()
+    .references(() => digests.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: DESTINATION_KINDS }).notNull(),
+  label: text("label").notNull().default(""),
+  /** Webhook URL (wecom, feishu, dingtalk), sealed. */
+  urlEnc: text("url_enc"),
+  /** Signing secret (feishu, dingtalk; optional), sealed. */
+  secretEnc: text("secret_enc"),
+  /** Email addresses, comma-separated (email). */
+  emails: text("emails"),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const DIGEST_SEND_STATUSES = ["sending", "sent", "failed"] as const;
+export type DigestSendStatus = (typeof DIGEST_SEND_STATUSES)[number];
+
+/**
+ * One row per digest, destination and Beijing day the digest reports on. The unique key is the
+ * claim: an instance sends only after its INSERT … ON CONFLICT DO NOTHING created the row.
+ */
+export const digestSends = pgTable(
+  "digest_sends",
+  {
+    id: serial("id").primaryKey(),
+    digestId: integer("digest_id")
+      .notNull()
+      .references(() => digests.id, { onDelete: "cascade" }),
+    destinationId: integer("destination_id")
+      .notNull()
+      .references(() => digestDestinations.id, { onDelete: "cascade" }),
+    day: day("day").notNull(),
+    status: text("status", { enum: DIGEST_SEND_STATUSES }).notNull().default("sending"),
+    attempts: int("attempts"),
+    lastError: text("last_error"),
+    claimedAt: at("claimed_at").notNull().defaultNow(),
+    sentAt: at("sent_at"),
+  },
+  (t) => [unique("digest_sends_once").on(t.digestId, t.destinationId, t.day)],
+);
 
 /* ---------- fetch bookkeeping ---------- */
 

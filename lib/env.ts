@@ -20,6 +20,15 @@ const schema = z.object({
   /** Beijing hour after which the daily sync fetches yesterday (WeChat publishes around 08:00). */
   DAILY_SYNC_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   DAILY_SYNC: z.enum(["on", "off"]).default("on"),
+  /** SMTP server for email digests: smtp://user:pass@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  DIGEST_MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
+  /** Extra webhook hosts (host:port, comma-separated) digests may post to besides the robots' own. */
+  DIGEST_WEBHOOK_HOSTS: z.string().default(""),
 });
 
 export type Env = z.infer<typeof schema>;

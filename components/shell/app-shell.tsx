@@ -22,6 +22,13 @@ const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/compare", label: "nav.compare" },
 ];
 
+/** Pages that manage things, after the reports; `roles` limits who sees the link. */
+const MANAGE_LINKS: { href: string; label: MessageId; roles?: readonly SessionUser["role"][] }[] = [
+  { href: "/accounts", label: "nav.accounts" },
+  { href: "/digests", label: "nav.digests", roles: ["admin", "manager"] },
+  { href: "/users", label: "nav.users", roles: ["admin"] },
+];
+
 /** Pages whose URL carries the account and date range; the rest manage things. */
 const REPORT_PATHS = /^\/($|hourly|shares|articles|compare)/;
 
@@ -81,14 +88,11 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           </Link>
         ))}
         <hr />
-        <Link href="/accounts" className={active("/accounts") ? "active" : undefined}>
-          {t("nav.accounts")}
-        </Link>
-        {role === "admin" ? (
-          <Link href="/users" className={active("/users") ? "active" : undefined}>
-            {t("nav.users")}
+        {MANAGE_LINKS.filter((l) => !l.roles || (role && l.roles.includes(role))).map((l) => (
+          <Link key={l.href} href={l.href} className={active(l.href) ? "active" : undefined}>
+            {t(l.label)}
           </Link>
-        ) : null}
+        ))}
         <div className="sidebar-foot">
           <div className="who" data-testid="who">
             {user.email}

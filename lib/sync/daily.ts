@@ -3,6 +3,8 @@ import "server-only";
 import { listAccounts } from "@/db/accounts";
 import { createDailySync, findDailySync, updateDailySync } from "@/db/sync-runs";
 import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
+import { digestOptionsFromEnv } from "@/lib/digests/options";
+import { sendDueDigests } from "@/lib/digests/send";
 
 import { runSync, SyncBusyError, type SyncContext } from "./runner";
 import { syncNowRange } from "./start";
@@ -104,22 +106,46 @@ async function syncEveryAccount(
   return { ran: true, day: today, accounts: synced, errors, skippedBusy };
 }
 
+/** How often, once today's sync is done, digests still waiting for final figures are checked again. */
+const DIGEST_RECHECK_MS = 15 * 60_000;
+
+/**
+ * The morning digests of `today` (reporting yesterday): right after the daily sync, then every
+ * 15 minutes for those whose figures were not final yet. Sends are claimed in the database, so
+ * every instance may call this.
+ */
+export async function digestTick(ctx: SyncContext, outcome: DailyOutcome, lastCheck: number, log: (l: string) => void) {
+  const dueAfterSync = outcome.ran;
+  const recheck =
+    !outcome.ran && (outcome.why === "done" || outcome.why === "taken") && Date.now() - lastCheck >= DIGEST_RECHECK_MS;
+  if (!dueAfterSync && !recheck) return lastCheck;
+  await sendDueDigests(ctx.database, outcome.day, { ...digestOptionsFromEnv(), log });
+  return Date.now();
+}
+
 /** Starts the minute-by-minute check in this server process; returns a stop function. */
 export function startDailySync(
   getContext: () => Promise<SyncContext>,
   opts: { hour: number; concurrency: number; intervalMs?: number },
 ): () => void {
   let running = false;
+  let lastDigestCheck = 0;
   const log = (line: string) => console.log(`[daily-sync] ${line}`);
+  const digestLog = (line: string) => console.log(`[digests] ${line}`);
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const outcome = await dailySyncTick(await getContext(), { ...opts, log });
+      const ctx = await getContext();
+      const outcome = await dailySyncTick(ctx, { ...opts, log });
       if (outcome.ran)
         log(
           `${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`,
         );
+      lastDigestCheck = await digestTick(ctx, outcome, lastDigestCheck, digestLog).catch((error: unknown) => {
+        console.error("[digests] check failed:", error);
+        return Date.now();
+      });
     } catch (error) {
       console.error("[daily-sync] check failed:", error);
     } finally {

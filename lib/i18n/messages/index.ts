@@ -3,6 +3,7 @@ import { admin } from "./admin";
 import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
+import { digests } from "./digests";
 import { errors } from "./errors";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
@@ -10,7 +11,19 @@ import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
 import { ui } from "./ui";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, ui, syncOutcome] as const;
+export const FEATURES = [
+  common,
+  errors,
+  overview,
+  hourly,
+  shares,
+  articles,
+  compare,
+  admin,
+  ui,
+  syncOutcome,
+  digests,
+] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
