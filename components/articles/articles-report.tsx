@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
-import type { ArticleRow } from "@/lib/views/articles";
+import type { ArticleListRow as ArticleRow } from "@/lib/views/articles";
 import { ARTICLE_KPIS, ARTICLES_TABLE } from "@/lib/views/tables/articles";
 
 import { useHeaderText } from "../cells";
@@ -27,7 +27,10 @@ export function ArticlesReport() {
   const t = useT();
   const header = useHeaderText();
   const state = useReportState();
-  const params = { account: state.accountId, from: state.from, to: state.to };
+  const params =
+    state.group !== null
+      ? { group: state.group, from: state.from, to: state.to }
+      : { account: state.accountId, from: state.from, to: state.to };
   const query = useArticles(params);
   // The compare selection may span accounts and ranges: it outlives URL changes.
   const [selected, setSelected] = useState<Selected[]>([]);
@@ -120,7 +123,7 @@ function ArticlesTable({
   const page = Math.min(table.page, pages);
   const slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const carried = new URLSearchParams(
-    [...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
+    [...state.search].filter(([k]) => ["range", "from", "to"].includes(k)),
   ).toString();
   const isSelected = (row: ArticleRow) => selected.some((s) => s.id === compareItemId(row));
   const full = selected.length >= COMPARE_MAX;
@@ -171,7 +174,9 @@ function ArticlesTable({
           cell={(c, r) =>
             c.key === "title" ? (
               <>
-                <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>
+                <Link
+                  href={`/articles/${r.accountId}/${r.msgid}?account=${r.accountId}${carried ? `&${carried}` : ""}`}
+                >
                   {r.title || r.msgid}
                 </Link>{" "}
                 <GenerationBadge generation={r.generation} />
@@ -198,8 +203,15 @@ function ArticlesTable({
   );
 }
 
-/** Articles whose title or msgid contains the search. */
+/** Articles whose title, account name or msgid contains the search. */
 function searched(rows: ArticleRow[], q: string): ArticleRow[] {
   const needle = q.trim().toLowerCase();
-  return needle ? rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle)) : rows;
+  return needle
+    ? rows.filter(
+        (r) =>
+          r.title.toLowerCase().includes(needle) ||
+          r.accountName.toLowerCase().includes(needle) ||
+          r.msgid.includes(needle),
+      )
+    : rows;
 }

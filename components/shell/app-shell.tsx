@@ -20,6 +20,14 @@ const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/compare", label: "nav.compare" },
 ];
 
+type Role = "admin" | "manager" | "viewer";
+/** Pages that manage things, and who sees them in the navigation. */
+const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[] = [
+  { href: "/accounts", label: "nav.accounts", roles: ["admin", "manager", "viewer"] },
+  { href: "/groups", label: "nav.groups", roles: ["admin"] },
+  { href: "/users", label: "nav.users", roles: ["admin"] },
+];
+
 /** Pages whose URL carries the account and date range; the rest manage things. */
 const REPORT_PATHS = /^\/($|hourly|shares|articles|compare)/;
 
@@ -56,14 +64,11 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           </Link>
         ))}
         <hr />
-        <Link href="/accounts" className={active("/accounts") ? "active" : undefined}>
-          {t("nav.accounts")}
-        </Link>
-        {role === "admin" ? (
-          <Link href="/users" className={active("/users") ? "active" : undefined}>
-            {t("nav.users")}
+        {MANAGE_LINKS.filter((l) => l.roles.includes(role)).map((l) => (
+          <Link key={l.href} href={l.href} className={active(l.href) ? "active" : undefined}>
+            {t(l.label)}
           </Link>
-        ) : null}
+        ))}
         <div className="sidebar-foot">
           <div className="who" data-testid="who">
             {user.email}
@@ -81,7 +86,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
       <div className="content">
         {isReport ? (
           <div className="toolbar">
-            <AccountSwitcher />
+            <AccountSwitcher withGroups={pathname === "/articles"} />
             <DateRangePicker />
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 import type { Locale } from "../locales";
 import { admin } from "./admin";
+import { agency } from "./agency";
 import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
@@ -8,7 +9,7 @@ import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, agency] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */

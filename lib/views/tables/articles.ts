@@ -61,16 +61,22 @@ export const COMPARE_FIGURES = ARTICLE_FIGURES.filter((f) => f.key !== "delivere
 export const CURVE_METRICS = ["readers", "sharers", "favourites"] as const satisfies readonly ArticleFigureId[];
 export type CurveMetric = (typeof CURVE_METRICS)[number];
 
-const sortable = (key: ArticleFigureId): Column<ArticleRow> => ({ ...articleFigure(key), sort: "desc" });
+/** A row of an articles list: the article, and the account it was sent by (lists can span accounts). */
+export interface ArticleListRow extends ArticleRow {
+  accountName: string;
+}
+
+const sortable = (key: ArticleFigureId): Column<ArticleListRow> => ({ ...articleFigure(key), sort: "desc" });
 
 /** Every article sent in the range: the sortable table on the page, and its export. */
-export const ARTICLES_TABLE: Table<ArticleRow> = {
+export const ARTICLES_TABLE: Table<ArticleListRow> = {
   id: "articles",
   title: "articles.table",
   columns: [
     field("sendDate", "articles.col.sendDate", "date", { sort: "desc" }),
     field("position", "articles.col.position", "count", { sort: "asc" }),
     field("title", "articles.col.title", "text", { sort: "asc", lead: true }),
+    field("accountName", "articles.col.account", "text", { sort: "asc" }),
     field("generation", "col.generation", "text", {
       label: (r) => `articles.generation.${r.generation}`,
       // The page shows it as a badge by the title.
