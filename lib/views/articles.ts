@@ -5,7 +5,9 @@ import { visibleAccounts } from "@/lib/accounts/queries";
 import { groupAccountIds } from "@/lib/groups/manage";
 import { previousRange } from "@/lib/report-params";
 
+import { compareItemId } from "./article-params";
 import { exportTable, kpiFigures, kpiTable } from "./columns";
+import { readerRankings } from "./history";
 import { scopeAccounts, scopeFileName, scopeRangeSchema } from "./params";
 import { ARTICLE_KPIS, type ArticleListRow, ARTICLES_TABLE } from "./tables/articles";
 import { defineView } from "./types";
@@ -31,10 +33,16 @@ export const articlesView = defineView({
       visibleAccounts(database, user),
     ]);
     const nameOf = new Map(names.map((a) => [a.id, a.name]));
-    const rows: ArticleListRow[] = found.map((r) => ({
-      ...r,
-      accountName: nameOf.get(r.accountId) ?? `#${r.accountId}`,
-    }));
+    const rankings = await readerRankings(database, found);
+    const rows: ArticleListRow[] = found.map((r) => {
+      const ranking = rankings.get(compareItemId(r)) ?? null;
+      return {
+        ...r,
+        accountName: nameOf.get(r.accountId) ?? `#${r.accountId}`,
+        percentile: ranking ? Math.round(ranking.percentile * 10) / 10 : null,
+        percentileDay: ranking?.day ?? null,
+      };
+    });
     // No articles in the previous period: nothing to compare with (rather than zeros).
     const kpis = kpiFigures(ARTICLE_KPIS, rows, previousRows.length ? previousRows : null);
     return { rows, kpis, previousRange: previousDates, generations: generationsOf(found), accountIds };

@@ -20,6 +20,8 @@ const zh = (h: Parameters<typeof headerText>[0]) => headerText(h, "zh");
 const row = (over: Partial<ArticleListRow>): ArticleListRow => ({
   accountId: 1,
   accountName: "晨读财经",
+  percentile: 80,
+  percentileDay: 6,
   msgid: "100_1",
   title: "A",
   sendDate: "2026-06-01",
@@ -48,6 +50,7 @@ describe("one column list serves the page and the export", () => {
       "sharers",
       "shareRate",
       "favourites",
+      "percentile",
     ]);
     // Every column the page shows is sortable; the export keeps its own order.
     expect(screenColumns(ARTICLES_TABLE.columns).every((c) => c.sort)).toBe(true);
@@ -64,6 +67,8 @@ describe("one column list serves the page and the export", () => {
       "Sharers",
       "Share rate",
       "Favourites",
+      "Percentile",
+      "Percentile at day",
       "Figures as of",
       "Article id (msgid)",
     ]);

@@ -64,6 +64,14 @@ export type CurveMetric = (typeof CURVE_METRICS)[number];
 /** A row of an articles list: the article, and the account it was sent by (lists can span accounts). */
 export interface ArticleListRow extends ArticleRow {
   accountName: string;
+  /**
+   * 0–100: readers at the article's latest day against the same account's articles in the same
+   * position sent in the 90 days before, at the same day (lib/analytics/percentiles.ts); null
+   * with fewer than 5 such articles.
+   */
+  percentile: number | null;
+  /** The day since sending the percentile compares. */
+  percentileDay: number | null;
 }
 
 const sortable = (key: ArticleFigureId): Column<ArticleListRow> => ({ ...articleFigure(key), sort: "desc" });
@@ -88,6 +96,8 @@ export const ARTICLES_TABLE: Table<ArticleListRow> = {
     sortable("sharers"),
     sortable("shareRate"),
     sortable("favourites"),
+    field("percentile", "articles.col.percentile", "decimal", { sort: "desc" }),
+    field("percentileDay", "articles.col.percentileDay", "count", { screen: false }),
     field("lastStatDate", "articles.col.lastStatDate", "date", { screen: false }),
     field("msgid", "articles.col.msgid", "text", { screen: false }),
   ],
