@@ -1,4 +1,5 @@
 import "./globals.css";
+import "./agency.css";
 
 import type { Metadata } from "next";
 

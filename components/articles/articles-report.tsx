@@ -199,6 +199,9 @@ function ArticlesTable({
         </button>
       </nav>
       <p className="muted small">{t("articles.note")}</p>
+      <p className="muted small" data-testid="percentile-note">
+        {t("percentile.note")}
+      </p>
     </>
   );
 }
