@@ -13,6 +13,7 @@ import { KpiPanel } from "../figures";
 import { useArticles } from "../hooks/queries";
 import { useT } from "../i18n";
 import { Panel } from "../panel";
+import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
 import { PAGE_SIZE, readTableState, sortedBy, sortRows } from "../table-state";
 import { GenerationBadge } from "./generation-badge";
@@ -32,6 +33,7 @@ export function ArticlesReport() {
       ? { group: state.group, from: state.from, to: state.to }
       : { account: state.accountId, from: state.from, to: state.to };
   const query = useArticles(params);
+  const shared = useShareToken() !== null;
   // The compare selection may span accounts and ranges: it outlives URL changes.
   const [selected, setSelected] = useState<Selected[]>([]);
   const toggle = (row: ArticleRow) => {
@@ -55,27 +57,29 @@ export function ArticlesReport() {
           </p>
         )}
       </KpiPanel>
-      <div className="compare-bar" data-testid="compare-bar">
-        <span>
-          {selected.length
-            ? t("articles.selected", { n: selected.length, max: COMPARE_MAX })
-            : t("articles.selectHint", { max: COMPARE_MAX })}
-        </span>
-        {selected.length >= 2 ? (
-          <Link className="button primary" href={compareHref} data-testid="compare-link">
-            {t("articles.compareButton", { n: selected.length })}
-          </Link>
-        ) : (
-          <button type="button" className="primary" disabled>
-            {t("articles.compareButton", { n: selected.length })}
-          </button>
-        )}
-        {selected.length ? (
-          <button type="button" onClick={() => setSelected([])}>
-            {t("articles.clearSelection")}
-          </button>
-        ) : null}
-      </div>
+      {shared ? null : (
+        <div className="compare-bar" data-testid="compare-bar">
+          <span>
+            {selected.length
+              ? t("articles.selected", { n: selected.length, max: COMPARE_MAX })
+              : t("articles.selectHint", { max: COMPARE_MAX })}
+          </span>
+          {selected.length >= 2 ? (
+            <Link className="button primary" href={compareHref} data-testid="compare-link">
+              {t("articles.compareButton", { n: selected.length })}
+            </Link>
+          ) : (
+            <button type="button" className="primary" disabled>
+              {t("articles.compareButton", { n: selected.length })}
+            </button>
+          )}
+          {selected.length ? (
+            <button type="button" onClick={() => setSelected([])}>
+              {t("articles.clearSelection")}
+            </button>
+          ) : null}
+        </div>
+      )}
       <Panel
         title={header(ARTICLES_TABLE.title)}
         query={query}
@@ -127,6 +131,7 @@ function ArticlesTable({
   ).toString();
   const isSelected = (row: ArticleRow) => selected.some((s) => s.id === compareItemId(row));
   const full = selected.length >= COMPARE_MAX;
+  const shared = useShareToken() !== null;
   return (
     <>
       <div className="table-tools">
@@ -159,20 +164,26 @@ function ArticlesTable({
           sort={table}
           onSort={(c) => state.update({ ...sortedBy(table, c), page: null })}
           empty={t("articles.noMatch", { q: table.q })}
-          before={{
-            header: <span className="sr-only">{t("articles.col.select")}</span>,
-            cell: (r) => (
-              <input
-                type="checkbox"
-                aria-label={t("articles.selectArticle", { title: r.title })}
-                checked={isSelected(r)}
-                disabled={full && !isSelected(r)}
-                onChange={() => onToggle(r)}
-              />
-            ),
-          }}
+          before={
+            shared
+              ? undefined
+              : {
+                  header: <span className="sr-only">{t("articles.col.select")}</span>,
+                  cell: (r) => (
+                    <input
+                      type="checkbox"
+                      aria-label={t("articles.selectArticle", { title: r.title })}
+                      checked={isSelected(r)}
+                      disabled={full && !isSelected(r)}
+                      onChange={() => onToggle(r)}
+                    />
+                  ),
+                }
+          }
           cell={(c, r) =>
-            c.key === "title" ? (
+            c.key === "title" && shared ? (
+              <>{r.title || r.msgid}</>
+            ) : c.key === "title" ? (
               <>
                 <Link
                   href={`/articles/${r.accountId}/${r.msgid}?account=${r.accountId}${carried ? `&${carried}` : ""}`}

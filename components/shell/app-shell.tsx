@@ -25,6 +25,7 @@ type Role = "admin" | "manager" | "viewer";
 const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[] = [
   { href: "/accounts", label: "nav.accounts", roles: ["admin", "manager", "viewer"] },
   { href: "/groups", label: "nav.groups", roles: ["admin"] },
+  { href: "/links", label: "share.title", roles: ["admin", "manager"] },
   { href: "/users", label: "nav.users", roles: ["admin"] },
 ];
 
