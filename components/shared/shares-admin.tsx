@@ -111,7 +111,7 @@ function CreateShare() {
   const [view, setView] = useState<ShareRowData["view"]>("overview");
   const [from, setFrom] = useState(addDaysIso(yesterday, -29));
   const [to, setTo] = useState(yesterday);
-  const [days, setDays] = useState(7);
+  const [minutes, setMinutes] = useState(7 * 1440);
   const [url, setUrl] = useState<string | null>(null);
   const create = useAction(createShare);
   const isGroup = scope.startsWith("group:");
@@ -124,7 +124,7 @@ function CreateShare() {
       view: isGroup ? "articles" : view,
       from,
       to,
-      expiresInDays: days,
+      expiresInMinutes: minutes,
     });
     if (!made) return;
     setUrl(`${window.location.origin}${made.path}`);
@@ -174,9 +174,10 @@ function CreateShare() {
         </label>
         <label>
           <span>{t("share.expiresIn")}</span>
-          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="share-days">
+          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="share-expiry">
+            <option value={60}>{t("share.hours", { n: 1 })}</option>
             {[1, 7, 30, 90].map((n) => (
-              <option key={n} value={n}>
+              <option key={n} value={n * 1440}>
                 {t("share.days", { n })}
               </option>
             ))}

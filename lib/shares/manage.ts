@@ -44,7 +44,7 @@ export async function createShare(database: Database, user: SessionUser, input: 
     view: s.view,
     fromDate: s.from,
     toDate: s.to,
-    expiresAt: new Date(Date.now() + s.expiresInDays * 86_400_000),
+    expiresAt: new Date(Date.now() + s.expiresInMinutes * 60_000),
   };
   const { id } = await linksDb.createSharedLink(database, link);
   return { id, path: sharePath(token, link) };

@@ -4,7 +4,8 @@ import { SHARED_VIEWS } from "@/db/schema";
 import { issueError } from "@/lib/i18n/zod";
 import { accountIdSchema, dateRangeSchema } from "@/lib/report-params";
 
-export const SHARE_MAX_DAYS = 90;
+/** Longest life of a link: 90 days, in minutes. */
+export const SHARE_MAX_MINUTES = 90 * 24 * 60;
 
 /** A new shared link: one account (any shared page) or one group (the articles list), one range, an expiry. */
 export const newShareSchema = z
@@ -12,7 +13,7 @@ export const newShareSchema = z
     account: accountIdSchema.optional(),
     group: z.coerce.number().int().positive().optional(),
     view: z.enum(SHARED_VIEWS),
-    expiresInDays: z.coerce.number().int().min(1).max(SHARE_MAX_DAYS),
+    expiresInMinutes: z.coerce.number().int().min(1).max(SHARE_MAX_MINUTES),
   })
   .and(dateRangeSchema)
   .refine((v) => (v.account === undefined) !== (v.group === undefined), {

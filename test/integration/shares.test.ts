@@ -77,19 +77,27 @@ const parse = (path: string) => {
 describe("shared links", () => {
   it("anonymous users and viewers cannot create one; managers only on their own accounts", async () => {
     session.user = null;
-    expect(await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInDays: 7 })).toMatchObject({
+    expect(
+      await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInMinutes: 10080 }),
+    ).toMatchObject({
       error: { code: "unauthorized" },
     });
     session.user = who.viewer;
-    expect(await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInDays: 7 })).toMatchObject({
+    expect(
+      await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInMinutes: 10080 }),
+    ).toMatchObject({
       error: { code: "forbidden" },
     });
     session.user = who.manager;
-    expect(await actions.createShare({ account: a[1]!, view: "overview", ...range, expiresInDays: 7 })).toMatchObject({
+    expect(
+      await actions.createShare({ account: a[1]!, view: "overview", ...range, expiresInMinutes: 10080 }),
+    ).toMatchObject({
       error: { code: "not_found" },
     });
     // A group only on the articles page.
-    expect(await actions.createShare({ group: groupId, view: "overview", ...range, expiresInDays: 7 })).toMatchObject({
+    expect(
+      await actions.createShare({ group: groupId, view: "overview", ...range, expiresInMinutes: 10080 }),
+    ).toMatchObject({
       error: { code: "invalid" },
     });
     expect(rowsOf(await database.db.execute(sql`select count(*)::int as n from shared_links`))[0]!.n).toBe(0);
@@ -97,7 +105,7 @@ describe("shared links", () => {
 
   it("stores only the SHA-256 of a random 256-bit token and answers exactly the scope it was made for", async () => {
     session.user = who.manager;
-    const made = await actions.createShare({ account: a[0]!, view: "articles", ...range, expiresInDays: 7 });
+    const made = await actions.createShare({ account: a[0]!, view: "articles", ...range, expiresInMinutes: 10080 });
     expect(made.ok).toBe(true);
     const { token, view, query } = parse(made.ok ? made.data.path : "");
     expect(view).toBe("articles");
@@ -147,7 +155,7 @@ describe("shared links", () => {
 
   it("a revoked or expired link is refused; only its creator or an admin revokes it", async () => {
     session.user = who.manager;
-    const made = await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInDays: 1 });
+    const made = await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInMinutes: 1440 });
     const { token, view, query } = parse(made.ok ? made.data.path : "");
     const id = made.ok ? made.data.id : 0;
     await expect(resolveShare(database, token, { view, ...query }, { count: false })).resolves.toBeTruthy();
@@ -160,7 +168,7 @@ describe("shared links", () => {
       code: "not_found",
     });
 
-    const second = await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInDays: 1 });
+    const second = await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInMinutes: 1440 });
     const s = parse(second.ok ? second.data.path : "");
     await database.db.execute(
       sql`update shared_links set expires_at = now() - interval '1 second' where id = ${second.ok ? second.data.id : 0}`,
@@ -177,7 +185,7 @@ describe("shared links", () => {
 
   it("a group link shows the creator's accounts of the group, on the articles page only", async () => {
     session.user = who.admin;
-    const made = await actions.createShare({ group: groupId, view: "articles", ...range, expiresInDays: 7 });
+    const made = await actions.createShare({ group: groupId, view: "articles", ...range, expiresInMinutes: 10080 });
     const { token, view, query } = parse(made.ok ? made.data.path : "");
     expect(query).toEqual({ group: String(groupId), ...range });
     const shared = await resolveShare(database, token, { view, ...query }, { count: false });
