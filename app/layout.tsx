@@ -1,4 +1,5 @@
 import "./globals.css";
+import "./agency.css";
 
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";

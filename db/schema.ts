@@ -421,3 +421,50 @@ export const articleTotalDetail = pgTable(
     index("article_total_detail_publish").on(t.accountId, t.publishDate),
   ],
 );
+
+/* ---------- agencies: client groups and shared links ---------- */
+
+/** A client or a region: a named set of accounts. An account may be in several groups. */
+export const clientGroups = pgTable("client_groups", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  createdAt: at("created_at").notNull().defaultNow(),
+});
+
+export const clientGroupAccounts = pgTable(
+  "client_group_accounts",
+  {
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => clientGroups.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.accountId] }), index("client_group_accounts_account").on(t.accountId)],
+);
+
+export const SHARED_VIEWS = ["overview", "articles", "hourly", "shares"] as const;
+export type SharedView = (typeof SHARED_VIEWS)[number];
+
+/**
+ * A read-only link to one report view (one account, or one group for the articles list, one
+ * page, one range). Only the SHA-256 of its token is stored.
+ */
+export const sharedLinks = pgTable(
+  "shared_links",
+  {
+    id: serial("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
+    groupId: integer("group_id").references(() => clientGroups.id, { onDelete: "cascade" }),
+    view: text("view", { enum: SHARED_VIEWS }).notNull(),
+    fromDate: day("from_date").notNull(),
+    toDate: day("to_date").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    revokedAt: at("revoked_at"),
+    opens: int("opens"),
+    lastOpenedAt: at("last_opened_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("shared_links_account").on(t.accountId), index("shared_links_group").on(t.groupId)],
+);

@@ -4,14 +4,16 @@ import { getDatabase } from "@/db/client";
 import { visibleAccounts } from "@/lib/accounts/queries";
 import { requirePageUser } from "@/lib/auth/session";
 import { beijingToday } from "@/lib/clock";
+import { visibleGroups } from "@/lib/groups/manage";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const accounts = await visibleAccounts(await getDatabase(), user);
+  const database = await getDatabase();
+  const [accounts, groups] = await Promise.all([visibleAccounts(database, user), visibleGroups(database, user)]);
   return (
-    <ReportProvider value={{ today: beijingToday(), accounts, role: user.role }}>
+    <ReportProvider value={{ today: beijingToday(), accounts, groups, role: user.role }}>
       <AppShell user={{ email: user.email, role: user.role }}>{children}</AppShell>
     </ReportProvider>
   );

@@ -27,6 +27,7 @@ import { useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
 import { GenerationBadge } from "./generation-badge";
+import { HistoryPanel } from "./history-panel";
 
 /** One article: headline figures and its cumulative curves by day since send, from either generation. */
 export function ArticleDetailReport({ account, msgid }: { account: number; msgid: string }) {
@@ -124,6 +125,8 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
           onChoose={(g) => state.update({ gen: g === available[0] ? null : g })}
         />
       ) : null}
+
+      {data ? <HistoryPanel data={data} /> : null}
 
       <Panel
         title={t("articleDetail.sources")}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
-import type { ArticleRow } from "@/lib/views/articles";
+import type { ArticleListRow as ArticleRow } from "@/lib/views/articles";
 import { ARTICLE_KPIS, ARTICLES_TABLE } from "@/lib/views/tables/articles";
 
 import { useHeaderText } from "../cells";
@@ -13,6 +13,7 @@ import { KpiPanel } from "../figures";
 import { useArticles } from "../hooks/queries";
 import { useT } from "../i18n";
 import { Panel } from "../panel";
+import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
 import { PAGE_SIZE, readTableState, sortedBy, sortRows } from "../table-state";
 import { GenerationBadge } from "./generation-badge";
@@ -27,8 +28,12 @@ export function ArticlesReport() {
   const t = useT();
   const header = useHeaderText();
   const state = useReportState();
-  const params = { account: state.accountId, from: state.from, to: state.to };
+  const params =
+    state.group !== null
+      ? { group: state.group, from: state.from, to: state.to }
+      : { account: state.accountId, from: state.from, to: state.to };
   const query = useArticles(params);
+  const shared = useShareToken() !== null;
   // The compare selection may span accounts and ranges: it outlives URL changes.
   const [selected, setSelected] = useState<Selected[]>([]);
   const toggle = (row: ArticleRow) => {
@@ -52,27 +57,29 @@ export function ArticlesReport() {
           </p>
         )}
       </KpiPanel>
-      <div className="compare-bar" data-testid="compare-bar">
-        <span>
-          {selected.length
-            ? t("articles.selected", { n: selected.length, max: COMPARE_MAX })
-            : t("articles.selectHint", { max: COMPARE_MAX })}
-        </span>
-        {selected.length >= 2 ? (
-          <Link className="button primary" href={compareHref} data-testid="compare-link">
-            {t("articles.compareButton", { n: selected.length })}
-          </Link>
-        ) : (
-          <button type="button" className="primary" disabled>
-            {t("articles.compareButton", { n: selected.length })}
-          </button>
-        )}
-        {selected.length ? (
-          <button type="button" onClick={() => setSelected([])}>
-            {t("articles.clearSelection")}
-          </button>
-        ) : null}
-      </div>
+      {shared ? null : (
+        <div className="compare-bar" data-testid="compare-bar">
+          <span>
+            {selected.length
+              ? t("articles.selected", { n: selected.length, max: COMPARE_MAX })
+              : t("articles.selectHint", { max: COMPARE_MAX })}
+          </span>
+          {selected.length >= 2 ? (
+            <Link className="button primary" href={compareHref} data-testid="compare-link">
+              {t("articles.compareButton", { n: selected.length })}
+            </Link>
+          ) : (
+            <button type="button" className="primary" disabled>
+              {t("articles.compareButton", { n: selected.length })}
+            </button>
+          )}
+          {selected.length ? (
+            <button type="button" onClick={() => setSelected([])}>
+              {t("articles.clearSelection")}
+            </button>
+          ) : null}
+        </div>
+      )}
       <Panel
         title={header(ARTICLES_TABLE.title)}
         query={query}
@@ -120,10 +127,11 @@ function ArticlesTable({
   const page = Math.min(table.page, pages);
   const slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const carried = new URLSearchParams(
-    [...state.search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
+    [...state.search].filter(([k]) => ["range", "from", "to"].includes(k)),
   ).toString();
   const isSelected = (row: ArticleRow) => selected.some((s) => s.id === compareItemId(row));
   const full = selected.length >= COMPARE_MAX;
+  const shared = useShareToken() !== null;
   return (
     <>
       <div className="table-tools">
@@ -156,24 +164,32 @@ function ArticlesTable({
           sort={table}
           onSort={(c) => state.update({ ...sortedBy(table, c), page: null })}
           empty={t("articles.noMatch", { q: table.q })}
-          before={{
-            header: <span className="sr-only">{t("articles.col.select")}</span>,
-            cell: (r) => (
-              <label>
-                <input
-                  type="checkbox"
-                  aria-label={t("articles.selectArticle", { title: r.title })}
-                  checked={isSelected(r)}
-                  disabled={full && !isSelected(r)}
-                  onChange={() => onToggle(r)}
-                />
-              </label>
-            ),
-          }}
+          before={
+            shared
+              ? undefined
+              : {
+                  header: <span className="sr-only">{t("articles.col.select")}</span>,
+                  cell: (r) => (
+                    <label>
+                      <input
+                        type="checkbox"
+                        aria-label={t("articles.selectArticle", { title: r.title })}
+                        checked={isSelected(r)}
+                        disabled={full && !isSelected(r)}
+                        onChange={() => onToggle(r)}
+                      />
+                    </label>
+                  ),
+                }
+          }
           cell={(c, r) =>
-            c.key === "title" ? (
+            c.key === "title" && shared ? (
+              <>{r.title || r.msgid}</>
+            ) : c.key === "title" ? (
               <>
-                <Link href={`/articles/${r.accountId}/${r.msgid}${carried ? `?${carried}` : ""}`}>
+                <Link
+                  href={`/articles/${r.accountId}/${r.msgid}?account=${r.accountId}${carried ? `&${carried}` : ""}`}
+                >
                   {r.title || r.msgid}
                 </Link>{" "}
                 <GenerationBadge generation={r.generation} />
@@ -196,12 +212,22 @@ function ArticlesTable({
         </button>
       </nav>
       <p className="muted small">{t("articles.note")}</p>
+      <p className="muted small" data-testid="percentile-note">
+        {t("percentile.note")}
+      </p>
     </>
   );
 }
 
-/** Articles whose title or msgid contains the search. */
+/** Articles whose title, account name or msgid contains the search. */
 function searched(rows: ArticleRow[], q: string): ArticleRow[] {
   const needle = q.trim().toLowerCase();
-  return needle ? rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle)) : rows;
+  return needle
+    ? rows.filter(
+        (r) =>
+          r.title.toLowerCase().includes(needle) ||
+          r.accountName.toLowerCase().includes(needle) ||
+          r.msgid.includes(needle),
+      )
+    : rows;
 }

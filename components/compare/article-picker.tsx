@@ -4,6 +4,7 @@ import { useDeferredValue, useRef, useState } from "react";
 import { addDaysIso } from "@/lib/dates";
 import { MAX_RANGE_DAYS } from "@/lib/report-params";
 import { COMPARE_MAX, compareItemId, parseCompareItem } from "@/lib/views/article-params";
+import type { ArticleListRow } from "@/lib/views/tables/articles";
 
 import { GenerationBadge } from "../articles/generation-badge";
 import { useArticles } from "../hooks/queries";
@@ -12,8 +13,24 @@ import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
 
 const SHOWN = 10;
+const RANKS = ["readers", "readRate", "sharers", "sendDate"] as const;
+type Rank = (typeof RANKS)[number];
 
-/** The selection (removable chips) and a search over one visible account's articles of the last 400 days. */
+/** Highest first; articles without the figure last. */
+function ranked(rows: ArticleListRow[], rank: Rank): ArticleListRow[] {
+  const value = (r: ArticleListRow) => r[rank];
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x == null || y == null) return x == null && y == null ? 0 : x == null ? 1 : -1;
+    return typeof x === "string" && typeof y === "string" ? y.localeCompare(x) : Number(y) - Number(x);
+  });
+}
+
+/**
+ * The selection (removable chips) and a search over the articles of the last 400 days of every
+ * visible account, a client group's or one account's, ranked by readers, 送达阅读率, sharers or date.
+ */
 export function ArticlePicker({
   selected,
   titles,
@@ -25,16 +42,20 @@ export function ArticlePicker({
 }) {
   const t = useT();
   const f = useFormat();
-  const { accounts, today } = useReportContext();
+  const { accounts, groups, today } = useReportContext();
   // Start on the account of the first article chosen, else the one the other report pages were on.
   const { accountId } = useReportState();
   const firstSelected = parseCompareItem(selected[0] ?? "")?.accountId;
-  const [account, setAccount] = useState<number | null>(accounts.find((a) => a.id === firstSelected)?.id ?? accountId);
+  const initial =
+    accounts.length > 1 ? "group:all" : String(accounts.find((a) => a.id === firstSelected)?.id ?? accountId ?? "");
+  const [scope, setScope] = useState<string>(initial);
+  const [rank, setRank] = useState<Rank>("readers");
   const [search, setSearch] = useState("");
   const needle = useDeferredValue(search.trim().toLowerCase());
   const to = addDaysIso(today, -1);
   const from = addDaysIso(to, -(MAX_RANGE_DAYS - 1));
-  const query = useArticles({ account, from, to });
+  const group = scope.startsWith("group:") ? (scope === "group:all" ? "all" : Number(scope.slice(6))) : null;
+  const query = useArticles(group !== null ? { group, from, to } : { account: Number(scope) || null, from, to });
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
   const full = selected.length >= COMPARE_MAX;
   // Adding disables the button pressed and removing drops it: keep the keyboard in the picker.
@@ -77,14 +98,30 @@ export function ArticlePicker({
       <div className="picker-tools">
         <label>
           <span>{t("nav.account")}</span>
-          <select
-            value={account ?? ""}
-            onChange={(e) => setAccount(Number(e.target.value))}
-            data-testid="picker-account"
-          >
+          <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="picker-account">
+            {accounts.length > 1 ? <option value="group:all">{t("scope.all")}</option> : null}
+            {groups.length ? (
+              <optgroup label={t("scope.groups")}>
+                {groups.map((g) => (
+                  <option key={g.id} value={`group:${g.id}`}>
+                    {t("scope.group", { name: g.name })}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t("picker.rankBy")}</span>
+          <select value={rank} onChange={(e) => setRank(e.target.value as Rank)} data-testid="picker-rank">
+            {RANKS.map((r) => (
+              <option key={r} value={r}>
+                {t(`picker.rank.${r}`)}
               </option>
             ))}
           </select>
@@ -109,9 +146,17 @@ export function ArticlePicker({
         emptyText={t("compare.noArticles", { from, to })}
       >
         {(d) => {
-          const matches = needle
-            ? d.rows.filter((r) => r.title.toLowerCase().includes(needle) || r.msgid.includes(needle))
-            : d.rows;
+          const matches = ranked(
+            needle
+              ? d.rows.filter(
+                  (r) =>
+                    r.title.toLowerCase().includes(needle) ||
+                    r.accountName.toLowerCase().includes(needle) ||
+                    r.msgid.includes(needle),
+                )
+              : d.rows,
+            rank,
+          );
           return (
             <>
               <ul className="picker-results">
@@ -119,7 +164,7 @@ export function ArticlePicker({
                   const id = compareItemId(r);
                   const chosen = selected.includes(id);
                   return (
-                    <li key={id}>
+                    <li key={id} data-testid="picker-result" data-id={id}>
                       <button
                         type="button"
                         disabled={chosen || full}
@@ -131,7 +176,9 @@ export function ArticlePicker({
                       <span className="picker-title">{r.title || r.msgid}</span>{" "}
                       <GenerationBadge generation={r.generation} />
                       <span className="muted small">
-                        {r.sendDate} · {t("compare.readersN", { n: f.number(r.readers) })}
+                        {r.accountName} · {r.sendDate} · {t("compare.readersN", { n: f.number(r.readers) })}
+                        {r.readRate != null ? ` · ${f.percent(r.readRate)}` : ""}
+                        {r.sharers != null ? ` · ${t("picker.sharersN", { n: f.number(r.sharers) })}` : ""}
                       </span>
                     </li>
                   );

@@ -7,7 +7,10 @@ import { fetchView, useView } from "./use-view";
 export type RangeParams = { account: number | null; from: string; to: string };
 
 export const useOverview = (p: RangeParams) => useView("overview", p, p.account != null);
-export const useArticles = (p: RangeParams, enabled = true) => useView("articles", p, enabled && p.account != null);
+/** An account's articles, or with `group` ("all" or a group id) every visible account's in the group. */
+export type ScopeParams = { account?: number | null; group?: number | "all" | null; from: string; to: string };
+export const useArticles = (p: ScopeParams, enabled = true) =>
+  useView("articles", p, enabled && (p.account != null || p.group != null));
 export const useArticleDetail = (p: { account: number; msgid: string }) => useView("articleDetail", p);
 export const useCompare = (p: { a: string[] }, enabled = true) => useView("compare", p, enabled);
 export const useHourly = (p: RangeParams) => useView("hourly", p, p.account != null);

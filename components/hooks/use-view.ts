@@ -5,6 +5,8 @@ import type { AppErrorBody } from "@/lib/actions/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ViewData, ViewName } from "@/lib/views";
 
+import { useShareToken } from "../shared/share-context";
+
 export type ViewParams = Record<string, string | number | null | undefined | (string | number)[]>;
 
 export function viewQueryString(params: ViewParams): string {
@@ -22,8 +24,14 @@ export class ViewError extends Error {
   }
 }
 
-export async function fetchView<N extends ViewName>(view: N, params: ViewParams): Promise<ViewData<N>> {
-  const res = await fetch(`/api/views/${view}?${viewQueryString(params)}`, { cache: "no-store" });
+/** With a shared link's token the data comes from /api/shared/<token>/<view>, for that link's scope only. */
+export async function fetchView<N extends ViewName>(
+  view: N,
+  params: ViewParams,
+  shareToken: string | null = null,
+): Promise<ViewData<N>> {
+  const base = shareToken ? `/api/shared/${encodeURIComponent(shareToken)}` : "/api/views";
+  const res = await fetch(`${base}/${view}?${viewQueryString(params)}`, { cache: "no-store" });
   const json = (await res.json().catch(() => null)) as
     | { ok: true; data: ViewData<N> }
     | { ok: false; error: AppErrorBody }
@@ -35,7 +43,12 @@ export async function fetchView<N extends ViewName>(view: N, params: ViewParams)
 
 /** One data view under a key built from the URL state (view name + its params); its data type is the view's. */
 export function useView<N extends ViewName>(view: N, params: ViewParams, enabled = true) {
-  return useQuery({ queryKey: [view, params], queryFn: () => fetchView(view, params), enabled });
+  const shareToken = useShareToken();
+  return useQuery({
+    queryKey: [view, params, shareToken],
+    queryFn: () => fetchView(view, params, shareToken),
+    enabled,
+  });
 }
 
 export function exportHref(view: ViewName, params: ViewParams, format: "csv" | "xlsx", lang: Locale, table?: string) {

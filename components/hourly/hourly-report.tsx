@@ -16,6 +16,7 @@ import { KpiPanel } from "../figures";
 import { useHourly } from "../hooks/queries";
 import { useFormat, useLocale, useT } from "../i18n";
 import { Panel } from "../panel";
+import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
 import { MetricSwitch } from "./metric-switch";
 
@@ -37,6 +38,7 @@ export function HourlyReport() {
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useHourly(params);
+  const shared = useShareToken() !== null;
   const metric: Metric = state.search.get("metric") === "readers" ? "readers" : "reads";
   const sources = parseSources(state.search.get("sources"));
   const empty = (d: HourlyData) => d.daysWithData === 0;
@@ -72,7 +74,12 @@ export function HourlyReport() {
         isEmpty={empty}
         emptyText={
           query.data ? (
-            <NoHourlyData data={query.data} from={state.from} to={state.to} href={withDataHref(query.data)} />
+            <NoHourlyData
+              data={query.data}
+              from={state.from}
+              to={state.to}
+              href={shared ? null : withDataHref(query.data)}
+            />
           ) : null
         }
       >

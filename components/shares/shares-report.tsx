@@ -16,6 +16,7 @@ import { useShares } from "../hooks/queries";
 import { MetricSwitch } from "../hourly/metric-switch";
 import { useLocale, useT } from "../i18n";
 import { Panel } from "../panel";
+import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
 
 type ByScene = SharesData["hours"][number]["byScene"];
@@ -37,6 +38,7 @@ export function SharesReport() {
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useShares(params);
+  const shared = useShareToken() !== null;
   const metric: Metric = state.search.get("metric") === "people" ? "people" : "count";
   const { from, to } = state;
 
@@ -150,7 +152,9 @@ export function SharesReport() {
         testId="shares-daily"
         isEmpty={(d) => d.sceneDays.length === 0}
         emptyText={
-          query.data ? <NoScenes data={query.data} from={from} to={to} href={withDataHref(query.data)} /> : null
+          query.data ? (
+            <NoScenes data={query.data} from={from} to={to} href={shared ? null : withDataHref(query.data)} />
+          ) : null
         }
         actions={
           query.data?.sceneDays.length ? <ExportMenu view="shares" params={params} table={DAILY_SCENES.id} /> : null

@@ -22,10 +22,13 @@ const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/compare", label: "nav.compare" },
 ];
 
-/** Pages that manage things, after the reports; `roles` limits who sees the link. */
-const MANAGE_LINKS: { href: string; label: MessageId; roles?: readonly SessionUser["role"][] }[] = [
-  { href: "/accounts", label: "nav.accounts" },
+type Role = "admin" | "manager" | "viewer";
+/** Pages that manage things, and who sees them in the navigation. */
+const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[] = [
+  { href: "/accounts", label: "nav.accounts", roles: ["admin", "manager", "viewer"] },
   { href: "/digests", label: "nav.digests", roles: ["admin", "manager"] },
+  { href: "/groups", label: "nav.groups", roles: ["admin"] },
+  { href: "/links", label: "share.title", roles: ["admin", "manager"] },
   { href: "/users", label: "nav.users", roles: ["admin"] },
 ];
 
@@ -88,7 +91,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           </Link>
         ))}
         <hr />
-        {MANAGE_LINKS.filter((l) => !l.roles || (role && l.roles.includes(role))).map((l) => (
+        {MANAGE_LINKS.filter((l) => l.roles.includes(role)).map((l) => (
           <Link key={l.href} href={l.href} className={active(l.href) ? "active" : undefined}>
             {t(l.label)}
           </Link>
@@ -111,7 +114,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
       <main id="main" className="content" tabIndex={-1}>
         {isReport ? (
           <div className="toolbar">
-            <AccountSwitcher />
+            <AccountSwitcher withGroups={pathname === "/articles"} />
             <DateRangePicker />
           </div>
         ) : null}

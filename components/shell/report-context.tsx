@@ -3,6 +3,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { createContext, useContext, useMemo } from "react";
 
 import type { IsoDate } from "@/lib/dates";
+import { type GroupParam, groupParamSchema } from "@/lib/groups/schemas";
 import { previousRange, readReportState, type ReportState } from "@/lib/report-params";
 
 export interface AccountOption {
@@ -11,9 +12,17 @@ export interface AccountOption {
   appid: string;
 }
 
+export interface GroupOption {
+  id: number;
+  name: string;
+  /** The accounts of the group this user may see. */
+  accountIds: number[];
+}
+
 interface ReportContextValue {
   today: IsoDate;
   accounts: AccountOption[];
+  groups: GroupOption[];
   role: "admin" | "manager" | "viewer";
 }
 
@@ -35,13 +44,19 @@ export function useReportContext(): ReportContextValue {
  * history entry, so Back returns to the previous filter.
  */
 export function useReportState() {
-  const { today, accounts } = useReportContext();
+  const { today, accounts, groups } = useReportContext();
   const search = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   return useMemo(() => {
     const state: ReportState = readReportState(search, today);
     const account = accounts.find((a) => a.id === state.account) ?? accounts[0] ?? null;
+    // ?group= (the articles list): "all", or a group this user sees.
+    const parsedGroup = groupParamSchema.safeParse(search.get("group") ?? undefined);
+    const group: GroupParam | null =
+      parsedGroup.success && (parsedGroup.data === "all" || groups.some((g) => g.id === parsedGroup.data))
+        ? parsedGroup.data
+        : null;
     const update = (change: Record<string, string | number | null | undefined | string[]>) => {
       // The live URL, not the render's snapshot: two quick changes must both stick.
       const next = new URLSearchParams(window.location.search);
@@ -52,6 +67,6 @@ export function useReportState() {
       }
       router.push(`${pathname}?${next.toString()}`, { scroll: false });
     };
-    return { ...state, accountId: account?.id ?? null, account, previous: previousRange(state), update, search };
-  }, [search, today, accounts, router, pathname]);
+    return { ...state, accountId: account?.id ?? null, account, group, previous: previousRange(state), update, search };
+  }, [search, today, accounts, groups, router, pathname]);
 }

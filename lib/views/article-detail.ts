@@ -8,6 +8,7 @@ import { ENDPOINTS } from "@/lib/wechat/endpoints";
 
 import { articleRefSchema } from "./article-params";
 import { exportTable } from "./columns";
+import { articleHistory } from "./history";
 import {
   curvesTable,
   DROP_OFF_POSITIONS,
@@ -55,7 +56,8 @@ export const articleDetailView = defineView({
           rate: lastNew.jumpPositions.find((j) => j.position === position)?.rate ?? 0,
         }))
       : null;
-    return { article, headline, dropOff, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
+    const history = await articleHistory(database, article);
+    return { article, headline, dropOff, history, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
   },
   tables(data, _input, label) {
     const { article, headline } = data;

@@ -1,19 +1,27 @@
 import { describe, expect, it } from "vitest";
 
 import { readTableState, sortedBy, sortRows } from "@/components/table-state";
-import type { ArticleRow } from "@/db/analytics";
 import { sumPresent } from "@/lib/analytics/metrics";
 import { exportTable, kpiFigures, kpiTable, screenColumns } from "@/lib/views/columns";
 import { headerText } from "@/lib/views/export-file";
-import { ARTICLE_FIGURES, ARTICLE_KPIS, ARTICLES_TABLE, COMPARE_FIGURES } from "@/lib/views/tables/articles";
+import {
+  ARTICLE_FIGURES,
+  ARTICLE_KPIS,
+  type ArticleListRow,
+  ARTICLES_TABLE,
+  COMPARE_FIGURES,
+} from "@/lib/views/tables/articles";
 import { HOURLY_KPIS } from "@/lib/views/tables/hourly";
 import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
 
 const en = (h: Parameters<typeof headerText>[0]) => headerText(h, "en");
 const zh = (h: Parameters<typeof headerText>[0]) => headerText(h, "zh");
 
-const row = (over: Partial<ArticleRow>): ArticleRow => ({
+const row = (over: Partial<ArticleListRow>): ArticleListRow => ({
   accountId: 1,
+  accountName: "晨读财经",
+  percentile: 80,
+  percentileDay: 6,
   msgid: "100_1",
   title: "A",
   sendDate: "2026-06-01",
@@ -35,12 +43,14 @@ describe("one column list serves the page and the export", () => {
       "title",
       "sendDate",
       "position",
+      "accountName",
       "delivered",
       "readers",
       "readRate",
       "sharers",
       "shareRate",
       "favourites",
+      "percentile",
     ]);
     // Every column the page shows is sortable; the export keeps its own order.
     expect(screenColumns(ARTICLES_TABLE.columns).every((c) => c.sort)).toBe(true);
@@ -49,6 +59,7 @@ describe("one column list serves the page and the export", () => {
       "Send date",
       "Position",
       "Title",
+      "Account",
       "Interfaces",
       "Delivered",
       "Readers",
@@ -56,12 +67,14 @@ describe("one column list serves the page and the export", () => {
       "Sharers",
       "Share rate",
       "Favourites",
+      "Percentile",
+      "Percentile at day",
       "Figures as of",
       "Article id (msgid)",
     ]);
     // Enumerations are written as their label in the export's language.
     expect(exportTable(ARTICLES_TABLE, [row({})], zh).rows[0]!.generation).toBe("新旧版");
-    expect(table.rows[0]).toMatchObject({ readers: 100, readRate: 0.1, msgid: "100_1" });
+    expect(table.rows[0]).toMatchObject({ readers: 100, readRate: 0.1, msgid: "100_1", accountName: "晨读财经" });
   });
 
   it("the overview's daily table has a column for every KPI, in the KPIs' order", () => {

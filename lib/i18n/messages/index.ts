@@ -1,5 +1,6 @@
 import type { Locale } from "../locales";
 import { admin } from "./admin";
+import { agency } from "./agency";
 import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
@@ -23,6 +24,7 @@ export const FEATURES = [
   ui,
   syncOutcome,
   digests,
+  agency,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;

@@ -61,20 +61,34 @@ export const COMPARE_FIGURES = ARTICLE_FIGURES.filter((f) => f.key !== "delivere
 export const CURVE_METRICS = ["readers", "sharers", "favourites"] as const satisfies readonly ArticleFigureId[];
 export type CurveMetric = (typeof CURVE_METRICS)[number];
 
-const sortable = (key: ArticleFigureId, more?: Partial<Column<ArticleRow>>): Column<ArticleRow> => ({
+/** A row of an articles list: the article, and the account it was sent by (lists can span accounts). */
+export interface ArticleListRow extends ArticleRow {
+  accountName: string;
+  /**
+   * 0–100: readers at the article's latest day against the same account's articles in the same
+   * position sent in the 90 days before, at the same day (lib/analytics/percentiles.ts); null
+   * with fewer than 5 such articles.
+   */
+  percentile: number | null;
+  /** The day since sending the percentile compares. */
+  percentileDay: number | null;
+}
+
+const sortable = (key: ArticleFigureId, more?: Partial<Column<ArticleListRow>>): Column<ArticleListRow> => ({
   ...articleFigure(key),
   sort: "desc",
   ...more,
 });
 
 /** Every article sent in the range: the sortable table on the page, and its export. */
-export const ARTICLES_TABLE: Table<ArticleRow> = {
+export const ARTICLES_TABLE: Table<ArticleListRow> = {
   id: "articles",
   title: "articles.table",
   columns: [
     field("sendDate", "articles.col.sendDate", "date", { sort: "desc" }),
     field("position", "articles.col.position", "count", { sort: "asc" }),
     field("title", "articles.col.title", "text", { sort: "asc", lead: true }),
+    field("accountName", "articles.col.account", "text", { sort: "asc" }),
     field("generation", "col.generation", "text", {
       label: (r) => `articles.generation.${r.generation}`,
       // The page shows it as a badge by the title.
@@ -86,6 +100,8 @@ export const ARTICLES_TABLE: Table<ArticleRow> = {
     sortable("sharers"),
     sortable("shareRate"),
     sortable("favourites"),
+    field("percentile", "articles.col.percentile", "decimal", { sort: "desc" }),
+    field("percentileDay", "articles.col.percentileDay", "count", { screen: false }),
     field("lastStatDate", "articles.col.lastStatDate", "date", { screen: false }),
     field("msgid", "articles.col.msgid", "text", { screen: false }),
   ],

@@ -1,0 +1,1 @@
+export { sharedViewRoute as GET } from "@/lib/shares/route";

@@ -1,0 +1,79 @@
+CREATE TABLE "client_group_accounts" (
+	"group_id" integer NOT NULL,
+	"account_id" integer NOT NULL,
+	CONSTRAINT "client_group_accounts_group_id_account_id_pk" PRIMARY KEY("group_id","account_id")
+);
+--> statement-breakpoint
+CREATE TABLE "client_groups" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "client_groups_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "digest_destinations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"digest_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"label" text DEFAULT '' NOT NULL,
+	"url_enc" text,
+	"secret_enc" text,
+	"emails" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "digest_sends" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"digest_id" integer NOT NULL,
+	"destination_id" integer NOT NULL,
+	"day" date NOT NULL,
+	"status" text DEFAULT 'sending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"claimed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	CONSTRAINT "digest_sends_once" UNIQUE("digest_id","destination_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "digests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"account_id" integer,
+	"group_id" integer,
+	"language" text DEFAULT 'zh' NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "digests_one_scope" CHECK (("digests"."account_id" is null) <> ("digests"."group_id" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "shared_links" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_by" integer,
+	"account_id" integer,
+	"group_id" integer,
+	"view" text NOT NULL,
+	"from_date" date NOT NULL,
+	"to_date" date NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"opens" integer DEFAULT 0 NOT NULL,
+	"last_opened_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "shared_links_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "digest_destinations" ADD CONSTRAINT "digest_destinations_digest_id_digests_id_fk" FOREIGN KEY ("digest_id") REFERENCES "public"."digests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "digest_sends" ADD CONSTRAINT "digest_sends_digest_id_digests_id_fk" FOREIGN KEY ("digest_id") REFERENCES "public"."digests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "digest_sends" ADD CONSTRAINT "digest_sends_destination_id_digest_destinations_id_fk" FOREIGN KEY ("destination_id") REFERENCES "public"."digest_destinations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "digests" ADD CONSTRAINT "digests_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "digests" ADD CONSTRAINT "digests_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "client_group_accounts_account" ON "client_group_accounts" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "shared_links_account" ON "shared_links" USING btree ("account_id");--> statement-breakpoint
+CREATE INDEX "shared_links_group" ON "shared_links" USING btree ("group_id");
