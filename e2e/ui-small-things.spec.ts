@@ -33,6 +33,8 @@ test("chart tooltips list the series in legend order, with their total", async (
     .evaluateAll((items) => items.map((li) => li.getAttribute("data-key")));
   expect(legend.length).toBeGreaterThan(1);
   const plot = chart.locator(".recharts-wrapper");
+  // On a phone the chart is below the cards: bring it on screen before pointing at it.
+  await plot.scrollIntoViewIfNeeded();
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
   const tooltip = page.getByTestId("chart-tooltip");
