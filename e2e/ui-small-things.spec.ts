@@ -56,7 +56,7 @@ test("a wrong password keeps the email", async ({ page }) => {
   await page.locator('input[name="email"]').fill(USERS.admin.email);
   await page.locator('input[name="password"]').fill("not-the-password");
   await page.locator('button[type="submit"]').click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.locator('.login p.error[role="alert"]')).toBeVisible();
   await expect(page.locator('input[name="email"]')).toHaveValue(USERS.admin.email);
   await expect(page).toHaveURL(/\/login/);
 });
