@@ -12,7 +12,7 @@ import { expectAccessible, expectNoSidewaysScroll, PAGES, type Scheme, settle } 
 for (const locale of ["zh", "en"] as const) {
   for (const scheme of ["light", "dark"] as const satisfies Scheme[]) {
     test(`every page: screenshot, no sideways scroll, axe (${locale}, ${scheme})`, async ({ page }, info) => {
-      test.setTimeout(400_000);
+      test.setTimeout(600_000);
       const viewport = info.project.name === "phone" ? "phone" : "desktop";
       await page.emulateMedia({ colorScheme: scheme });
       await signIn(page, "admin", locale);
