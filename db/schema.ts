@@ -183,7 +183,8 @@ export const legacyArticleDaily = pgTable(
     accountId: accountRef(),
     refDate: day("ref_date").notNull(),
     msgid: text("msgid").notNull(),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     ...baseMetricColumns(),
     extra: extra(),
   },
@@ -198,7 +199,8 @@ export const legacyArticleTotal = pgTable(
     msgid: text("msgid").notNull(),
     statDate: day("stat_date").notNull(),
     sendDate: day("send_date").notNull(),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     targetUser: int("target_user"),
     ...baseMetricColumns(),
     /** int_page_from_<source>_read_{user,count} and feed_share_from_<source>_{user,cnt}, as sent. */
@@ -276,6 +278,8 @@ export const articleRead = pgTable(
     accountId: accountRef(),
     refDate: day("ref_date").notNull(),
     msgid: text("msgid").notNull(),
+    /** Sent for recent articles only; null for older ones. */
+    title: text("title"),
     readUser: int("read_user"),
     readUserSource: jsonb("read_user_source").notNull(),
     extra: extra(),
@@ -325,7 +329,8 @@ export const articleTotalDetail = pgTable(
     statDate: day("stat_date").notNull(),
     publishDate: day("publish_date").notNull(),
     publishType: smallint("publish_type").notNull().default(0),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     contentUrl: text("content_url"),
     readUser: int("read_user"),
     readUserSource: jsonb("read_user_source").notNull(),

@@ -7,9 +7,9 @@ import type { ArchivedResponse, WindowResult } from "@/db/store";
 import { createSyncRun, interruptRunningSyncs, updateSyncRun } from "@/db/sync-runs";
 import { databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
-import { DatacubeClient, parseAnswer, windowLabel } from "@/lib/wechat/client";
+import { DatacubeClient, parseAnswer, splitByWindow, windowLabel } from "@/lib/wechat/client";
 import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
-import { redact, WeChatError } from "@/lib/wechat/errors";
+import { WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { TokenManager } from "@/lib/wechat/tokens";
 import { nodeTransport } from "@/lib/wechat/transport";
@@ -56,6 +56,16 @@ export interface WindowError {
   message: string;
 }
 
+/** Rows WeChat sent for dates outside the asked window: archived raw, never stored as figures. */
+export interface OutsideRows {
+  endpoint: EndpointName;
+  beginDate: IsoDate;
+  endDate: IsoDate;
+  rows: number;
+  /** The dates they carried (at most a few, for the message). */
+  dates: IsoDate[];
+}
+
 export interface SyncSummary {
   runId: number;
   accountId: number;
@@ -71,6 +81,9 @@ export interface SyncSummary {
   retired: EndpointName[];
   quotaBlocked: EndpointName[];
   errors: WindowError[];
+  /** Rows outside their window, in total and per window. */
+  rowsOutsideWindow: number;
+  outsideWindow: OutsideRows[];
   /** Set when the whole run stopped (credentials, unauthorized account). */
   fatal: string | null;
   durationMs: number;
@@ -147,6 +160,8 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     retired: [...plan.skippedRetired],
     quotaBlocked: [...plan.skippedQuota],
     errors: [],
+    rowsOutsideWindow: 0,
+    outsideWindow: [],
     fatal: null,
     durationMs: 0,
   };
@@ -190,7 +205,12 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     await Promise.all(processing);
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
-    summary.fatal ??= error instanceof Error ? redact(error.message) : String(error);
+    if (error instanceof WeChatError) summary.fatal ??= error.message;
+    else {
+      // Database errors carry the whole statement and its data: logged here, never shown raw.
+      console.error("[sync] run stopped:", error);
+      summary.fatal ??= "Storing the answers failed (see the server log); nothing of the failed windows was written.";
+    }
     await progress.finish("failed");
   }
   summary.durationMs = Date.now() - started;
@@ -204,7 +224,19 @@ type FetchedWindow = Omit<WindowResult, "status"> & { answer: unknown };
 function validateWindow(w: FetchedWindow, today: IsoDate, beijingHour: number, summary: SyncSummary): WindowResult {
   const { answer, ...base } = w;
   try {
-    const { rows, isDelay } = parseAnswer(w.endpoint, answer, windowLabel(w.endpoint, w.beginDate, w.endDate));
+    const parsed = parseAnswer(w.endpoint, answer, windowLabel(w.endpoint, w.beginDate, w.endDate));
+    const { isDelay } = parsed;
+    const { inside: rows, outside } = splitByWindow(parsed.rows as { ref_date: string }[], w.beginDate, w.endDate);
+    if (outside.length > 0) {
+      summary.rowsOutsideWindow += outside.length;
+      summary.outsideWindow.push({
+        endpoint: w.endpoint,
+        beginDate: w.beginDate,
+        endDate: w.endDate,
+        rows: outside.length,
+        dates: [...new Set(outside.map((r) => r.ref_date))].sort().slice(0, 5),
+      });
+    }
     const status = answerStatus({ window: w, today, beijingHour, isDelay, rowCount: rows.length });
     return { ...base, status, rows };
   } catch (error) {
@@ -241,16 +273,18 @@ async function fetchWindow(args: {
     responses.push({ httpStatus: r.httpStatus, errcode: r.errcode, body: r.body, fetchedAt: new Date() });
   };
   const base = { accountId, endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, responses };
+  // Every attempt counts, also those that never got an answer (timeouts, cut connections).
+  let attempts = 0;
 
   try {
-    const raw = await client.fetchRaw(w.endpoint, w.beginDate, w.endDate, archive);
-    return { ...base, answer: raw.json, attempts: responses.length };
+    const raw = await client.fetchRaw(w.endpoint, w.beginDate, w.endDate, archive, () => attempts++);
+    return { ...base, answer: raw.json, attempts };
   } catch (error) {
     const e =
       error instanceof WeChatError
         ? error
         : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });
-    const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, responses.length) };
+    const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, attempts) };
     if (e.kind === "retired" || e.kind === "quota") {
       args.control.stopGroup(w.endpoint);
       const list = e.kind === "retired" ? summary.retired : summary.quotaBlocked;

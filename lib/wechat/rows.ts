@@ -20,6 +20,18 @@ const count = z.number().int().nonnegative();
 const rate = z.number().finite();
 /** msgid is "<msg_data_id>_<index>"; some servers send the number part as digits only. */
 const msgid = z.union([z.string().min(1), z.number().int()]).transform(String);
+/** Text WeChat may send as null or leave out (titles, URLs): stored as null. */
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+/** getuserread(hour) rows without user_source (the seeds' own examples, older answers) are the all-sources total. */
+export const ALL_SOURCES = 99999999;
+const userSource = z
+  .number()
+  .int()
+  .nullish()
+  .transform((v) => v ?? ALL_SOURCES);
 
 export const BASE_METRIC_KEYS = [
   "int_page_read_user",
@@ -70,7 +82,7 @@ const refHour = z
 export const legacyArticleSummaryRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().default(""),
+  title: text,
   ...baseMetrics,
 });
 
@@ -85,20 +97,20 @@ export const legacyArticleTotalDetail = z.looseObject({
 export const legacyArticleTotalRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().default(""),
+  title: text,
   details: z.array(legacyArticleTotalDetail),
 });
 
 export const legacyUserReadRow = z.looseObject({
   ref_date: date,
-  user_source: z.number().int(),
+  user_source: userSource,
   ...baseMetrics,
 });
 
 export const legacyUserReadHourRow = z.looseObject({
   ref_date: date,
   ref_hour: refHour,
-  user_source: z.number().int(),
+  user_source: userSource,
   ...baseMetrics,
 });
 
@@ -122,7 +134,7 @@ const sceneCount = z.looseObject({ scene_desc: z.string(), user_count: count });
 export const articleReadRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().optional(),
+  title: text,
   detail: z.looseObject({
     read_user: count.default(0),
     read_user_source: z.array(sceneCount).default([]),
@@ -173,8 +185,8 @@ export const articleTotalDetailRow = z.looseObject({
   ref_date: date,
   msgid,
   publish_type: z.number().int().default(0),
-  title: z.string().default(""),
-  content_url: z.string().optional(),
+  title: text,
+  content_url: text,
   detail_list: z.array(articleTotalDetailEntry),
 });
 
