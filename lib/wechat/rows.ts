@@ -135,31 +135,35 @@ export const articleReadRow = z.looseObject({
   ref_date: date,
   msgid,
   title: text,
-  detail: z.looseObject({
-    read_user: count.default(0),
-    read_user_source: z.array(sceneCount).default([]),
-  }),
+  detail: z
+    .looseObject({
+      read_user: count.default(0),
+      read_user_source: z.array(sceneCount).default([]),
+    })
+    .prefault({}),
 });
 
 export const articleShareRow = z.looseObject({
   ref_date: date,
   msgid,
-  detail: z.looseObject({ share_user: count.default(0) }),
+  detail: z.looseObject({ share_user: count.default(0) }).prefault({}),
 });
 
 export const bizSummaryRow = z.looseObject({
   ref_date: date,
-  detail: z.looseObject({
-    read_user: count.default(0),
-    read_user_source: z.array(sceneCount).default([]),
-    share_user: count.default(0),
-    zaikan_user: count.default(0),
-    like_user: count.default(0),
-    comment_count: count.default(0),
-    collection_user: count.default(0),
-    redirect_ori_page_user: count.default(0),
-    send_page_count: count.default(0),
-  }),
+  detail: z
+    .looseObject({
+      read_user: count.default(0),
+      read_user_source: z.array(sceneCount).default([]),
+      share_user: count.default(0),
+      zaikan_user: count.default(0),
+      like_user: count.default(0),
+      comment_count: count.default(0),
+      collection_user: count.default(0),
+      redirect_ori_page_user: count.default(0),
+      send_page_count: count.default(0),
+    })
+    .prefault({}),
 });
 
 const jumpPosition = z.looseObject({ position: z.number().int().min(1).max(5), rate });
