@@ -134,6 +134,12 @@ export const endpointState = pgTable(
     endpoint: text("endpoint").notNull(),
     retiredAt: at("retired_at"),
     quotaBlockedOn: day("quota_blocked_on"),
+    /**
+     * New generation: 47009 suspends the interface for the day; these are the first and the last
+     * day of the current run of consecutive 47009 days (retired after 7).
+     */
+    offlineSince: day("offline_since"),
+    offlineLast: day("offline_last"),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.endpoint] })],
 );

@@ -7,7 +7,7 @@ import { beijingYesterday } from "@/lib/clock";
 import { isIsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getSyncContext } from "@/lib/sync/context";
-import { describeOutsideRows } from "@/lib/sync/notices";
+import { describeOutsideRows, describeSkipped, SYNC_EXIT, syncExitStatus } from "@/lib/sync/notices";
 import { runSync } from "@/lib/sync/runner";
 
 import { runCli, UsageError } from "./cli";
@@ -64,6 +64,8 @@ void runCli(async () => {
   for (const o of summary.outsideWindow.slice(0, 10)) console.error(`note: ${describeOutsideRows(o)}`);
   if (summary.outsideWindow.length > 10)
     console.error(`... and ${summary.outsideWindow.length - 10} more windows with rows for other dates`);
+  for (const s of summary.stops) console.error(`stopped: ${s.message}`);
+  for (const line of describeSkipped(summary)) console.error(`skipped: ${line}`);
   if (summary.fatal) console.error(`stopped: ${summary.fatal}`);
   console.log(
     JSON.stringify({
@@ -74,5 +76,8 @@ void runCli(async () => {
       wallMs: Date.now() - started,
     }),
   );
-  return summary.fatal || summary.errors.length > 0 ? 1 : 0;
+  const status = syncExitStatus(summary);
+  if (status === SYNC_EXIT.incomplete)
+    console.error("incomplete: WeChat stopped some interfaces (above); the next sync continues where this one ended.");
+  return status;
 });

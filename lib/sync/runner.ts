@@ -2,13 +2,13 @@ import "server-only";
 
 import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
-import { loadEndpointStates, loadLedger, markEndpoint } from "@/db/ledger";
+import { clearOffline, loadEndpointStates, loadLedger, markEndpoint, markOffline } from "@/db/ledger";
 import type { ArchivedResponse, WindowResult } from "@/db/store";
 import { createSyncRun, interruptRunningSyncs, updateSyncRun } from "@/db/sync-runs";
 import { databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
 import { DatacubeClient, parseAnswer, splitByWindow, windowLabel } from "@/lib/wechat/client";
-import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
+import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
 import { WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { TokenManager } from "@/lib/wechat/tokens";
@@ -80,6 +80,10 @@ export interface SyncSummary {
   daysSkippedFinal: number;
   retired: EndpointName[];
   quotaBlocked: EndpointName[];
+  /** New generation, 47009 today: suspended for the day and probed again on the next day's sync. */
+  suspended: EndpointName[];
+  /** Interfaces that stopped during this run (quota, retirement, suspension), in plain words. */
+  stops: { endpoint: EndpointName; kind: "quota" | "retired" | "suspended"; message: string }[];
   errors: WindowError[];
   /** Rows outside their window, in total and per window. */
   rowsOutsideWindow: number;
@@ -136,6 +140,7 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     ledger,
     retired: states.retired,
     quotaBlockedOn: states.quotaBlockedOn,
+    suspendedOn: states.suspendedOn,
   });
 
   const runId = await createSyncRun(database, {
@@ -159,6 +164,8 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     daysSkippedFinal: Object.values(plan.finalDays).reduce((a, b) => a + b, 0),
     retired: [...plan.skippedRetired],
     quotaBlocked: [...plan.skippedQuota],
+    suspended: [...plan.skippedSuspended],
+    stops: [],
     errors: [],
     rowsOutsideWindow: 0,
     outsideWindow: [],
@@ -203,6 +210,12 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
       },
     );
     await Promise.all(processing);
+    // An interface that answered again ends its 47009 streak.
+    const answered = plan.windows
+      .map((w) => w.endpoint)
+      .filter((e, i, all) => all.indexOf(e) === i && ENDPOINTS[e].generation === "new")
+      .filter((e) => !summary.suspended.includes(e) && !summary.retired.includes(e) && summary.calls[e]);
+    await clearOffline(db, opts.accountId, answered);
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
     if (error instanceof WeChatError) summary.fatal ??= error.message;
@@ -287,15 +300,13 @@ async function fetchWindow(args: {
     const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, attempts) };
     if (e.kind === "retired" || e.kind === "quota") {
       args.control.stopGroup(w.endpoint);
-      const list = e.kind === "retired" ? summary.retired : summary.quotaBlocked;
-      if (!list.includes(w.endpoint)) list.push(w.endpoint);
-      await markEndpoint(
-        ctx.database.db,
-        accountId,
-        w.endpoint,
-        e.kind === "retired" ? { retiredAt: new Date() } : { quotaBlockedOn: today },
-      );
-      return { ...failed, status: e.kind };
+      const stop = await stopEndpoint(ctx, accountId, w.endpoint, e.kind, today);
+      const list = { quota: summary.quotaBlocked, retired: summary.retired, suspended: summary.suspended }[stop.kind];
+      if (!list.includes(w.endpoint)) {
+        list.push(w.endpoint);
+        summary.stops.push({ endpoint: w.endpoint, kind: stop.kind, message: stop.message });
+      }
+      return { ...failed, status: stop.kind === "suspended" ? "failed" : e.kind };
     }
     summary.errors.push({ ...w, kind: e.kind, code: e.code, message: e.message });
     if (e.kind === "credentials" || e.kind === "unauthorized") {
@@ -305,6 +316,46 @@ async function fetchWindow(args: {
     }
     return { ...failed, status: "failed" };
   }
+}
+
+/**
+ * Records why an interface stops. 47009 retires the legacy six at once (WeChat retired them in
+ * 2026); on a new-generation interface it is more likely a permission or transient problem, so
+ * it only suspends the interface for the day, and retires it after 7 consecutive days of 47009.
+ */
+async function stopEndpoint(
+  ctx: SyncContext,
+  accountId: number,
+  endpoint: EndpointName,
+  kind: "retired" | "quota",
+  today: IsoDate,
+): Promise<{ kind: "quota" | "retired" | "suspended"; message: string }> {
+  const { db } = ctx.database;
+  if (kind === "quota") {
+    await markEndpoint(db, accountId, endpoint, { quotaBlockedOn: today });
+    return {
+      kind,
+      message: `${endpoint}: the daily quota is used up (45009); it is fetched again tomorrow, nothing is lost.`,
+    };
+  }
+  if (ENDPOINTS[endpoint].generation === "legacy") {
+    await markEndpoint(db, accountId, endpoint, { retiredAt: new Date() });
+    return {
+      kind,
+      message: `${endpoint}: WeChat has retired this interface (47009); it is not called again, its history stays.`,
+    };
+  }
+  const streak = await markOffline(db, accountId, endpoint, today);
+  if (streak.retired) {
+    return {
+      kind: "retired",
+      message: `${endpoint}: WeChat answered 47009 (interface offline) on ${streak.days} days in a row; it now counts as retired and is not called again until an admin re-checks it.`,
+    };
+  }
+  return {
+    kind: "suspended",
+    message: `${endpoint}: WeChat answered 47009 (interface offline), day ${streak.days} of 7 in a row; suspended for today and tried again tomorrow.`,
+  };
 }
 
 /** Keeps the sync_runs row current (for progress bars that survive a reload) without a write per window. */

@@ -7,8 +7,9 @@ import { errors } from "./errors";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
+import { syncStops } from "./sync-stops";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, syncStops] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
