@@ -25,6 +25,17 @@ const text = z
   .string()
   .nullish()
   .transform((v) => v ?? null);
+/** An http(s) URL, or null: anything else (javascript:, data:, relative) is never stored or linked. */
+export function httpUrlOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? value : null;
+  } catch {
+    return null;
+  }
+}
+const articleUrl = text.transform(httpUrlOrNull);
 /** getuserread(hour) rows without user_source (the seeds' own examples, older answers) are the all-sources total. */
 export const ALL_SOURCES = 99999999;
 const userSource = z
@@ -190,7 +201,7 @@ export const articleTotalDetailRow = z.looseObject({
   msgid,
   publish_type: z.number().int().default(0),
   title: text,
-  content_url: text,
+  content_url: articleUrl,
   detail_list: z.array(articleTotalDetailEntry),
 });
 
