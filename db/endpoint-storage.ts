@@ -153,7 +153,10 @@ export const ENDPOINT_STORAGE = defineStorage({
         title: r.title,
         readUser: r.detail.read_user,
         readUserSource: r.detail.read_user_source,
-        extra: unknownKeys(r, rows.articleReadRow, { key: "detail", schema: rows.articleReadRow.shape.detail.unwrap() }),
+        extra: unknownKeys(r, rows.articleReadRow, {
+          key: "detail",
+          schema: rows.articleReadRow.shape.detail.unwrap(),
+        }),
       },
     ],
   },
@@ -166,7 +169,10 @@ export const ENDPOINT_STORAGE = defineStorage({
         refDate: r.ref_date,
         msgid: r.msgid,
         shareUser: r.detail.share_user,
-        extra: unknownKeys(r, rows.articleShareRow, { key: "detail", schema: rows.articleShareRow.shape.detail.unwrap() }),
+        extra: unknownKeys(r, rows.articleShareRow, {
+          key: "detail",
+          schema: rows.articleShareRow.shape.detail.unwrap(),
+        }),
       },
     ],
   },
