@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq, gte, inArray, lte, max, type SQL } from "drizzle-orm";
 
-import type { IsoDate } from "@/lib/dates";
+import { addDaysIso, daysBetween, type IsoDate } from "@/lib/dates";
 import type { EndpointName } from "@/lib/wechat/endpoints";
 
 import type { Db } from "./client";
@@ -64,6 +64,8 @@ export function listFinalThrough(db: Db, accountIds: number[]) {
 
 export interface EndpointStates {
   retired: Set<string>;
+  /** endpoint -> the Beijing date of its latest 47009 (new generation: suspended that day) */
+  suspendedOn: Map<string, IsoDate>;
   /** endpoint -> Beijing date on which it ran out of quota */
   quotaBlockedOn: Map<string, IsoDate>;
 }
@@ -72,8 +74,53 @@ export async function loadEndpointStates(db: Db, accountId: number): Promise<End
   const rows = await db.select().from(endpointState).where(eq(endpointState.accountId, accountId));
   return {
     retired: new Set(rows.filter((r) => r.retiredAt).map((r) => r.endpoint)),
+    suspendedOn: new Map(rows.filter((r) => r.offlineLast).map((r) => [r.endpoint, r.offlineLast as IsoDate])),
     quotaBlockedOn: new Map(rows.filter((r) => r.quotaBlockedOn).map((r) => [r.endpoint, r.quotaBlockedOn as IsoDate])),
   };
+}
+
+/** New-generation 47009 days in a row before an interface counts as retired. */
+export const RETIRE_AFTER_OFFLINE_DAYS = 7;
+
+/**
+ * Records a new-generation 47009 on `today`: the interface is suspended for the day, and retired
+ * once 47009 has come on RETIRE_AFTER_OFFLINE_DAYS consecutive days. Returns the streak.
+ */
+export async function markOffline(db: Db, accountId: number, endpoint: EndpointName, today: IsoDate) {
+  const [row] = await db
+    .select()
+    .from(endpointState)
+    .where(and(eq(endpointState.accountId, accountId), eq(endpointState.endpoint, endpoint)));
+  const continues = row?.offlineLast === today || row?.offlineLast === addDaysIso(today, -1);
+  const since = continues && row?.offlineSince ? row.offlineSince : today;
+  const days = daysBetween(since, today) + 1;
+  const change = {
+    offlineSince: since,
+    offlineLast: today,
+    ...(days >= RETIRE_AFTER_OFFLINE_DAYS ? { retiredAt: new Date() } : {}),
+  };
+  await db
+    .insert(endpointState)
+    .values({ accountId, endpoint, ...change })
+    .onConflictDoUpdate({ target: [endpointState.accountId, endpointState.endpoint], set: change });
+  return { days, retired: days >= RETIRE_AFTER_OFFLINE_DAYS };
+}
+
+/** An interface answered again: its 47009 streak ends. */
+export async function clearOffline(db: Db, accountId: number, endpoints: EndpointName[]) {
+  if (endpoints.length === 0) return;
+  await db
+    .update(endpointState)
+    .set({ offlineSince: null, offlineLast: null })
+    .where(and(eq(endpointState.accountId, accountId), inArray(endpointState.endpoint, endpoints)));
+}
+
+/** An admin's re-check found a retired interface answering: it is called again. */
+export async function reinstateEndpoint(db: Db, accountId: number, endpoint: EndpointName) {
+  await db
+    .update(endpointState)
+    .set({ retiredAt: null, offlineSince: null, offlineLast: null })
+    .where(and(eq(endpointState.accountId, accountId), eq(endpointState.endpoint, endpoint)));
 }
 
 export async function markEndpoint(

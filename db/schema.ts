@@ -208,6 +208,12 @@ export const endpointState = pgTable(
     endpoint: text("endpoint").notNull(),
     retiredAt: at("retired_at"),
     quotaBlockedOn: day("quota_blocked_on"),
+    /**
+     * New generation: 47009 suspends the interface for the day; these are the first and the last
+     * day of the current run of consecutive 47009 days (retired after 7).
+     */
+    offlineSince: day("offline_since"),
+    offlineLast: day("offline_last"),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.endpoint] })],
 );
@@ -257,7 +263,8 @@ export const legacyArticleDaily = pgTable(
     accountId: accountRef(),
     refDate: day("ref_date").notNull(),
     msgid: text("msgid").notNull(),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     ...baseMetricColumns(),
     extra: extra(),
   },
@@ -272,7 +279,8 @@ export const legacyArticleTotal = pgTable(
     msgid: text("msgid").notNull(),
     statDate: day("stat_date").notNull(),
     sendDate: day("send_date").notNull(),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     targetUser: int("target_user"),
     ...baseMetricColumns(),
     /** int_page_from_<source>_read_{user,count} and feed_share_from_<source>_{user,cnt}, as sent. */
@@ -350,6 +358,8 @@ export const articleRead = pgTable(
     accountId: accountRef(),
     refDate: day("ref_date").notNull(),
     msgid: text("msgid").notNull(),
+    /** Sent for recent articles only; null for older ones. */
+    title: text("title"),
     readUser: int("read_user"),
     readUserSource: jsonb("read_user_source").notNull(),
     extra: extra(),
@@ -399,7 +409,8 @@ export const articleTotalDetail = pgTable(
     statDate: day("stat_date").notNull(),
     publishDate: day("publish_date").notNull(),
     publishType: smallint("publish_type").notNull().default(0),
-    title: text("title").notNull().default(""),
+    /** null when WeChat sent none (or null). */
+    title: text("title"),
     contentUrl: text("content_url"),
     readUser: int("read_user"),
     readUserSource: jsonb("read_user_source").notNull(),

@@ -7,6 +7,7 @@ import { beijingYesterday } from "@/lib/clock";
 import { isIsoDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { getSyncContext } from "@/lib/sync/context";
+import { describeOutsideRows, describeSkipped, SYNC_EXIT, syncExitStatus } from "@/lib/sync/notices";
 import { runSync } from "@/lib/sync/runner";
 
 import { runCli, UsageError } from "./cli";
@@ -60,9 +61,23 @@ void runCli(async () => {
   for (const e of summary.errors.slice(0, 10))
     console.error(`failed: ${e.endpoint} ${e.beginDate}..${e.endDate}: ${e.message}`);
   if (summary.errors.length > 10) console.error(`... and ${summary.errors.length - 10} more failed windows`);
+  for (const o of summary.outsideWindow.slice(0, 10)) console.error(`note: ${describeOutsideRows(o)}`);
+  if (summary.outsideWindow.length > 10)
+    console.error(`... and ${summary.outsideWindow.length - 10} more windows with rows for other dates`);
+  for (const s of summary.stops) console.error(`stopped: ${s.message}`);
+  for (const line of describeSkipped(summary)) console.error(`skipped: ${line}`);
   if (summary.fatal) console.error(`stopped: ${summary.fatal}`);
   console.log(
-    JSON.stringify({ account: account.appid, ...summary, errors: summary.errors.length, wallMs: Date.now() - started }),
+    JSON.stringify({
+      account: account.appid,
+      ...summary,
+      errors: summary.errors.length,
+      outsideWindow: undefined,
+      wallMs: Date.now() - started,
+    }),
   );
-  return summary.fatal || summary.errors.length > 0 ? 1 : 0;
+  const status = syncExitStatus(summary);
+  if (status === SYNC_EXIT.incomplete)
+    console.error("incomplete: WeChat stopped some interfaces (above); the next sync continues where this one ended.");
+  return status;
 });

@@ -24,6 +24,11 @@ const USAGE = `usage: npm run simulator -- [options]
   --token-ttl-s N           token lifetime in seconds (default 7200)
   --ip-whitelist IPS        comma-separated caller IPs allowed to fetch tokens; others get 40164
   --unverified-appids IDS   comma-separated AppIDs whose datacube calls answer 48001 (unverified)
+  --out-of-window-rows      answers also carry rows for other dates than the asked ones
+  --omit-user-source        getuserread(hour) total rows come without user_source
+  --utf8-bom                answers start with a UTF-8 byte order mark
+  --null-strings            title and content_url come as null
+  --offline-endpoints NAMES comma-separated new-generation interfaces that answer 47009
   --help                    show this`;
 
 const FLAGS = {
@@ -44,6 +49,11 @@ const FLAGS = {
   "token-ttl-s": { type: "string" },
   "ip-whitelist": { type: "string" },
   "unverified-appids": { type: "string" },
+  "out-of-window-rows": { type: "boolean" },
+  "omit-user-source": { type: "boolean" },
+  "utf8-bom": { type: "boolean" },
+  "null-strings": { type: "boolean" },
+  "offline-endpoints": { type: "string" },
   help: { type: "boolean" },
 } as const;
 

@@ -2,6 +2,7 @@ import { daysBetween, isIsoDate } from "@/lib/dates";
 import { type EndpointName, ENDPOINTS, isEndpointName } from "@/lib/wechat/endpoints";
 
 import { listOption } from "./options";
+import { quirkyBody, quirkyList } from "./quirks";
 import { errorBody, parseJsonObject, send, sendError, sendHttpError, sendJson, sendTruncated } from "./respond";
 import type { RequestContext } from "./state";
 
@@ -56,6 +57,7 @@ function answer(ctx: RequestContext, endpoint: EndpointName, appid: string): Ans
   if (spec.generation === "legacy" && retiredOn !== "never" && today >= retiredOn) {
     return error(47009, "this api is offline, please use the new api");
   }
+  if (listOption(state.options.offlineEndpoints).includes(endpoint)) return error(47009, "this api is offline");
   const key = quotaKey(appid, endpoint, today);
   const used = (state.quotaUsed.get(key) ?? 0) + 1;
   state.quotaUsed.set(key, used);
@@ -63,12 +65,17 @@ function answer(ctx: RequestContext, endpoint: EndpointName, appid: string): Ans
 
   const window = validWindow(ctx, endpoint, today);
   if ("body" in window) return window;
-  const { list, isDelay } = state.truth.rows(appid, endpoint, window.begin, window.end, {
-    today,
-    delayDays: state.options.delayDays,
+  const rowsOf = (begin: string, end: string) =>
+    state.truth.rows(appid, endpoint, begin, end, { today, delayDays: state.options.delayDays });
+  const clean = rowsOf(window.begin, window.end);
+  const list = quirkyList(clean.list, {
+    options: state.options,
+    endpoint,
+    begin: window.begin,
+    rowsOf: (b, e) => rowsOf(b, e).list,
   });
-  const body = spec.generation === "new" ? JSON.stringify({ list, is_delay: isDelay }) : JSON.stringify({ list });
-  return { body, isError: false };
+  const body = spec.generation === "new" ? JSON.stringify({ list, is_delay: clean.isDelay }) : JSON.stringify({ list });
+  return { body: quirkyBody(body, state.options), isError: false };
 }
 
 export function datacube(ctx: RequestContext, endpoint: EndpointName): void {

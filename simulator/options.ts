@@ -32,6 +32,16 @@ export interface SimulatorOptions {
   ipWhitelist?: string;
   /** Comma-separated AppIDs of unverified accounts: their datacube calls answer 48001. */
   unverifiedAppids?: string;
+  /** Answers also carry rows for dates outside the asked window (the day before, and two years back). */
+  outOfWindowRows?: boolean;
+  /** getuserread(hour) total rows come without user_source, like the docs' examples. */
+  omitUserSource?: boolean;
+  /** Answers start with a UTF-8 byte order mark. */
+  utf8Bom?: boolean;
+  /** title and content_url come as null. */
+  nullStrings?: boolean;
+  /** Comma-separated new-generation interfaces that answer 47009. */
+  offlineEndpoints?: string;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, "today">> & { today: IsoDate | undefined };
@@ -57,6 +67,11 @@ const DEFAULT_OPTIONS: ResolvedOptions = {
   tokenTtlS: 7200,
   ipWhitelist: "",
   unverifiedAppids: "",
+  outOfWindowRows: false,
+  omitUserSource: false,
+  utf8Bom: false,
+  nullStrings: false,
+  offlineEndpoints: "",
 };
 
 /** A bad option value; `option` is the SimulatorOptions key, so a CLI can name its flag. */
@@ -90,6 +105,7 @@ function list(item: RegExp, what: string): Check {
       ? undefined
       : `must be ${what} separated by commas`;
 }
+const boolean: Check = (v) => (typeof v === "boolean" ? undefined : "must be true or false");
 const date: Check = (v) => (typeof v === "string" && isIsoDate(v) ? undefined : "must be a date written YYYY-MM-DD");
 
 const CHECKS: { [K in keyof SimulatorOptions]-?: Check } = {
@@ -105,11 +121,16 @@ const CHECKS: { [K in keyof SimulatorOptions]-?: Check } = {
   revokeTokenEvery: integer(0, Number.MAX_SAFE_INTEGER),
   quota: integer(1, Number.MAX_SAFE_INTEGER),
   delayDays: integer(0, 30),
-  textPlainErrors: (v) => (typeof v === "boolean" ? undefined : "must be true or false"),
+  textPlainErrors: boolean,
   tokenOverlapS: integer(0, 86_400),
   tokenTtlS: integer(1, 86_400 * 30),
   ipWhitelist: list(/^[0-9a-fA-F.:]+$/, "IP addresses"),
   unverifiedAppids: list(/^wx[0-9a-zA-Z]+$/, "AppIDs"),
+  outOfWindowRows: boolean,
+  omitUserSource: boolean,
+  utf8Bom: boolean,
+  nullStrings: boolean,
+  offlineEndpoints: list(/^get[a-z]+$/, "interface names"),
 };
 
 /** Splits a comma-separated option ("" = empty list). */

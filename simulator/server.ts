@@ -30,6 +30,8 @@ export interface RunningSimulator {
   /** Moves the simulator's Beijing date (quota counters are per simulator day). */
   setToday(date: IsoDate): void;
   today(): IsoDate;
+  /** Turns options on or off while running (quirks and faults read at call time). */
+  configure(changes: SimulatorOptions): void;
   stats(): SimulatorStats;
   resetStats(): void;
 }
@@ -160,6 +162,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     truth,
     setToday,
     today,
+    configure: (changes) => {
+      const checked = resolveOptions(changes);
+      for (const key of Object.keys(changes) as (keyof SimulatorOptions)[])
+        Object.assign(state.options, { [key]: checked[key] });
+    },
     stats,
     resetStats: () => calls.clear(),
     close: () =>

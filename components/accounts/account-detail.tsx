@@ -54,7 +54,14 @@ export function AccountDetail({
         </p>
       </div>
       <SyncPanel accountId={account.id} canManage={canManage} today={today} />
-      <CompletenessGrid accountId={account.id} canManage={canManage} today={today} range={range} onRange={setRange} />
+      <CompletenessGrid
+        accountId={account.id}
+        canManage={canManage}
+        isAdmin={isAdmin}
+        today={today}
+        range={range}
+        onRange={setRange}
+      />
       {canManage ? <CredentialsForm account={account} /> : null}
       {isAdmin ? <DeleteAccount account={account} /> : null}
     </div>

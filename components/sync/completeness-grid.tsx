@@ -16,6 +16,7 @@ import { ExportMenu } from "../export-menu";
 import { useCompleteness } from "../hooks/queries";
 import { useT } from "../i18n";
 import { Panel } from "../panel";
+import { RecheckRetired } from "./recheck-retired";
 
 const EARLIEST = "2014-12-01";
 const MAX_DAYS = 92;
@@ -41,12 +42,15 @@ export function gridRange(today: string, from?: string | null, to?: string | nul
 export function CompletenessGrid({
   accountId,
   canManage,
+  isAdmin = false,
   today,
   range,
   onRange,
 }: {
   accountId: number;
   canManage: boolean;
+  /** Admins may re-check an interface marked retired. */
+  isAdmin?: boolean;
   today: string;
   range: { from: string; to: string };
   onRange: (r: { from: string; to: string }) => void;
@@ -124,7 +128,7 @@ export function CompletenessGrid({
               {canManage ? <FetchMissingAll data={d} accountId={accountId} /> : null}
             </div>
             <p className="muted small">{t("admin.grid.hint")}</p>
-            <GridTable data={d} accountId={accountId} canManage={canManage} />
+            <GridTable data={d} accountId={accountId} canManage={canManage} isAdmin={isAdmin} />
             <Legend />
             <p className="muted small" data-testid="grid-counts">
               {t("admin.grid.counts", d.totals)}
@@ -184,7 +188,17 @@ function FetchMissingAll({ data, accountId }: { data: CompletenessData; accountI
   );
 }
 
-function GridTable({ data, accountId, canManage }: { data: CompletenessData; accountId: number; canManage: boolean }) {
+function GridTable({
+  data,
+  accountId,
+  canManage,
+  isAdmin,
+}: {
+  data: CompletenessData;
+  accountId: number;
+  canManage: boolean;
+  isAdmin: boolean;
+}) {
   const t = useT();
   const intl = useIntl();
   const days = data.rows[0]?.days.map((c) => c.date) ?? [];
@@ -228,7 +242,7 @@ function GridTable({ data, accountId, canManage }: { data: CompletenessData; acc
               <th colSpan={days.length + 1}>{t(`generation.${g.generation}`)}</th>
             </tr>
             {g.rows.map((r) => (
-              <GridRow key={r.endpoint} row={r} accountId={accountId} canManage={canManage} />
+              <GridRow key={r.endpoint} row={r} accountId={accountId} canManage={canManage} isAdmin={isAdmin} />
             ))}
           </tbody>
         ))}
@@ -237,7 +251,17 @@ function GridTable({ data, accountId, canManage }: { data: CompletenessData; acc
   );
 }
 
-function GridRow({ row, accountId, canManage }: { row: EndpointRow; accountId: number; canManage: boolean }) {
+function GridRow({
+  row,
+  accountId,
+  canManage,
+  isAdmin,
+}: {
+  row: EndpointRow;
+  accountId: number;
+  canManage: boolean;
+  isAdmin: boolean;
+}) {
   const t = useT();
   const tooltip = useTooltip();
   const span = fetchableSpan([row]);
@@ -260,6 +284,7 @@ function GridRow({ row, accountId, canManage }: { row: EndpointRow; accountId: n
             ↻
           </button>
         ) : null}
+        {isAdmin && row.retired ? <RecheckRetired accountId={accountId} endpoint={row.endpoint} /> : null}
         {action.error ? (
           <span className="error small" role="alert">
             {" "}

@@ -201,6 +201,21 @@ function RunProgress({ run }: { run: SyncRunView }) {
       {finished && run.quotaBlocked.length > 0 ? (
         <p className="muted small">{t("admin.sync.quota", { list: run.quotaBlocked.join(", ") })}</p>
       ) : null}
+      {finished && run.suspended.length > 0 ? (
+        <p className="muted small" data-testid="sync-suspended">
+          {t("syncStops.suspended", { list: run.suspended.join(", ") })}
+        </p>
+      ) : null}
+      {finished && run.stops.length > 0 ? (
+        <details className="small" open data-testid="sync-stops">
+          <summary>{t("syncStops.stops")}</summary>
+          <ul>
+            {run.stops.map((s) => (
+              <li key={s.endpoint}>{s.message}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {finished && run.daysSkippedFinal ? (
         <p className="muted small">{t("admin.sync.skippedFinal", { days: f.number(run.daysSkippedFinal) })}</p>
       ) : null}

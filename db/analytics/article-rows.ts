@@ -8,6 +8,7 @@ import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
 import { type ChannelCounts, channelsFromBreakdown, channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf } from "@/lib/analytics/metrics";
 import { daysBetween, type IsoDate } from "@/lib/dates";
+import { httpUrlOrNull } from "@/lib/wechat/rows";
 
 /** The cumulative curves of articles (getarticletotal, getarticletotaldetail), shared by the detail and compare pages. */
 
@@ -182,7 +183,9 @@ export async function loadArticleCurves(db: Db, keys: ArticleKey[]): Promise<Map
       title: newOf?.find((r) => r.title)?.title ?? legacyOf?.find((r) => r.title)?.title ?? "",
       sendDate,
       position: positionOf(key.msgid),
-      contentUrl: newOf?.findLast((r) => r.contentUrl)?.contentUrl ?? legacyOf?.findLast((r) => r.url)?.url ?? null,
+      contentUrl: httpUrlOrNull(
+        newOf?.findLast((r) => r.contentUrl)?.contentUrl ?? legacyOf?.findLast((r) => r.url)?.url,
+      ),
       delivered,
       legacy: legacy ?? null,
       new: fresh ?? null,

@@ -80,7 +80,7 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
     byKey.set(articleKey(r), {
       accountId: r.accountId,
       msgid: r.msgid,
-      title: r.title,
+      title: r.title ?? "",
       sendDate: r.sendDate,
       position: positionOf(r.msgid),
       generation: "legacy",

@@ -64,6 +64,15 @@ CREATE TABLE "shared_links" (
 	CONSTRAINT "shared_links_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+ALTER TABLE "article_total_detail" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
+ALTER TABLE "article_total_detail" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "legacy_article_daily" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
+ALTER TABLE "legacy_article_daily" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "legacy_article_total" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
+ALTER TABLE "legacy_article_total" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "article_read" ADD COLUMN "title" text;--> statement-breakpoint
+ALTER TABLE "endpoint_state" ADD COLUMN "offline_since" date;--> statement-breakpoint
+ALTER TABLE "endpoint_state" ADD COLUMN "offline_last" date;--> statement-breakpoint
 ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "digest_destinations" ADD CONSTRAINT "digest_destinations_digest_id_digests_id_fk" FOREIGN KEY ("digest_id") REFERENCES "public"."digests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -5,6 +5,7 @@ import { beijingToday } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isoDateSchema } from "@/lib/report-params";
 import { getSyncContext } from "@/lib/sync/context";
+import { recheckEndpoint } from "@/lib/sync/recheck";
 import { rangeProblems, startSync, syncNowRange } from "@/lib/sync/start";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 
@@ -55,4 +56,11 @@ export const fetchMissing = authedAction(
       to: input.to,
       endpoints: input.endpoint ? [input.endpoint] : undefined,
     }),
+);
+
+/** Admins: one call to an interface marked retired; it is reinstated if WeChat answers with data. */
+export const recheckRetired = authedAction(
+  z.object({ accountId, endpoint: z.enum(ENDPOINT_NAMES) }),
+  { role: "admin", accounts: manage },
+  async (input) => recheckEndpoint(await getSyncContext(), input.accountId, input.endpoint),
 );

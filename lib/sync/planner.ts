@@ -25,6 +25,8 @@ export interface PlanInput {
   ledger: readonly LedgerFact[];
   retired: ReadonlySet<string>;
   quotaBlockedOn: ReadonlyMap<string, IsoDate>;
+  /** New generation: the day of the latest 47009 (suspended for that day, probed the next). */
+  suspendedOn?: ReadonlyMap<string, IsoDate>;
 }
 
 export interface Plan {
@@ -33,6 +35,7 @@ export interface Plan {
   finalDays: Partial<Record<EndpointName, number>>;
   skippedRetired: EndpointName[];
   skippedQuota: EndpointName[];
+  skippedSuspended: EndpointName[];
 }
 
 /**
@@ -41,7 +44,7 @@ export interface Plan {
  * longest span.
  */
 export function planSync(input: PlanInput): Plan {
-  const plan: Plan = { windows: [], finalDays: {}, skippedRetired: [], skippedQuota: [] };
+  const plan: Plan = { windows: [], finalDays: {}, skippedRetired: [], skippedQuota: [], skippedSuspended: [] };
   const yesterday = addDaysIso(input.today, -1);
   for (const endpoint of input.endpoints) {
     const spec = ENDPOINTS[endpoint];
@@ -51,6 +54,10 @@ export function planSync(input: PlanInput): Plan {
     }
     if (input.quotaBlockedOn.get(endpoint) === input.today) {
       plan.skippedQuota.push(endpoint);
+      continue;
+    }
+    if (input.suspendedOn?.get(endpoint) === input.today) {
+      plan.skippedSuspended.push(endpoint);
       continue;
     }
     const begin = maxDate(input.from, spec.firstDate);

@@ -2,14 +2,14 @@ import "server-only";
 
 import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
-import { loadEndpointStates, loadLedger, markEndpoint } from "@/db/ledger";
+import { clearOffline, loadEndpointStates, loadLedger, markEndpoint, markOffline } from "@/db/ledger";
 import type { ArchivedResponse, WindowResult } from "@/db/store";
 import { createSyncRun, interruptRunningSyncs, updateSyncRun } from "@/db/sync-runs";
 import { databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
-import { DatacubeClient, parseAnswer, windowLabel } from "@/lib/wechat/client";
-import { ENDPOINT_NAMES, type EndpointName } from "@/lib/wechat/endpoints";
-import { redact, WeChatError } from "@/lib/wechat/errors";
+import { DatacubeClient, parseAnswer, splitByWindow, windowLabel } from "@/lib/wechat/client";
+import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
+import { WeChatError } from "@/lib/wechat/errors";
 import type { HttpOptions } from "@/lib/wechat/http";
 import { TokenManager } from "@/lib/wechat/tokens";
 import { nodeTransport } from "@/lib/wechat/transport";
@@ -56,6 +56,16 @@ export interface WindowError {
   message: string;
 }
 
+/** Rows WeChat sent for dates outside the asked window: archived raw, never stored as figures. */
+export interface OutsideRows {
+  endpoint: EndpointName;
+  beginDate: IsoDate;
+  endDate: IsoDate;
+  rows: number;
+  /** The dates they carried (at most a few, for the message). */
+  dates: IsoDate[];
+}
+
 export interface SyncSummary {
   runId: number;
   accountId: number;
@@ -70,7 +80,14 @@ export interface SyncSummary {
   daysSkippedFinal: number;
   retired: EndpointName[];
   quotaBlocked: EndpointName[];
+  /** New generation, 47009 today: suspended for the day and probed again on the next day's sync. */
+  suspended: EndpointName[];
+  /** Interfaces that stopped during this run (quota, retirement, suspension), in plain words. */
+  stops: { endpoint: EndpointName; kind: "quota" | "retired" | "suspended"; message: string }[];
   errors: WindowError[];
+  /** Rows outside their window, in total and per window. */
+  rowsOutsideWindow: number;
+  outsideWindow: OutsideRows[];
   /** Set when the whole run stopped (credentials, unauthorized account). */
   fatal: string | null;
   durationMs: number;
@@ -123,6 +140,7 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     ledger,
     retired: states.retired,
     quotaBlockedOn: states.quotaBlockedOn,
+    suspendedOn: states.suspendedOn,
   });
 
   const runId = await createSyncRun(database, {
@@ -146,7 +164,11 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     daysSkippedFinal: Object.values(plan.finalDays).reduce((a, b) => a + b, 0),
     retired: [...plan.skippedRetired],
     quotaBlocked: [...plan.skippedQuota],
+    suspended: [...plan.skippedSuspended],
+    stops: [],
     errors: [],
+    rowsOutsideWindow: 0,
+    outsideWindow: [],
     fatal: null,
     durationMs: 0,
   };
@@ -188,9 +210,20 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
       },
     );
     await Promise.all(processing);
+    // An interface that answered again ends its 47009 streak.
+    const answered = plan.windows
+      .map((w) => w.endpoint)
+      .filter((e, i, all) => all.indexOf(e) === i && ENDPOINTS[e].generation === "new")
+      .filter((e) => !summary.suspended.includes(e) && !summary.retired.includes(e) && summary.calls[e]);
+    await clearOffline(db, opts.accountId, answered);
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
-    summary.fatal ??= error instanceof Error ? redact(error.message) : String(error);
+    if (error instanceof WeChatError) summary.fatal ??= error.message;
+    else {
+      // Database errors carry the whole statement and its data: logged here, never shown raw.
+      console.error("[sync] run stopped:", error);
+      summary.fatal ??= "Storing the answers failed (see the server log); nothing of the failed windows was written.";
+    }
     await progress.finish("failed");
   }
   summary.durationMs = Date.now() - started;
@@ -204,7 +237,19 @@ type FetchedWindow = Omit<WindowResult, "status"> & { answer: unknown };
 function validateWindow(w: FetchedWindow, today: IsoDate, beijingHour: number, summary: SyncSummary): WindowResult {
   const { answer, ...base } = w;
   try {
-    const { rows, isDelay } = parseAnswer(w.endpoint, answer, windowLabel(w.endpoint, w.beginDate, w.endDate));
+    const parsed = parseAnswer(w.endpoint, answer, windowLabel(w.endpoint, w.beginDate, w.endDate));
+    const { isDelay } = parsed;
+    const { inside: rows, outside } = splitByWindow(parsed.rows as { ref_date: string }[], w.beginDate, w.endDate);
+    if (outside.length > 0) {
+      summary.rowsOutsideWindow += outside.length;
+      summary.outsideWindow.push({
+        endpoint: w.endpoint,
+        beginDate: w.beginDate,
+        endDate: w.endDate,
+        rows: outside.length,
+        dates: [...new Set(outside.map((r) => r.ref_date))].sort().slice(0, 5),
+      });
+    }
     const status = answerStatus({ window: w, today, beijingHour, isDelay, rowCount: rows.length });
     return { ...base, status, rows };
   } catch (error) {
@@ -241,27 +286,27 @@ async function fetchWindow(args: {
     responses.push({ httpStatus: r.httpStatus, errcode: r.errcode, body: r.body, fetchedAt: new Date() });
   };
   const base = { accountId, endpoint: w.endpoint, beginDate: w.beginDate, endDate: w.endDate, responses };
+  // Every attempt counts, also those that never got an answer (timeouts, cut connections).
+  let attempts = 0;
 
   try {
-    const raw = await client.fetchRaw(w.endpoint, w.beginDate, w.endDate, archive);
-    return { ...base, answer: raw.json, attempts: responses.length };
+    const raw = await client.fetchRaw(w.endpoint, w.beginDate, w.endDate, archive, () => attempts++);
+    return { ...base, answer: raw.json, attempts };
   } catch (error) {
     const e =
       error instanceof WeChatError
         ? error
         : new WeChatError({ kind: "unknown", message: error instanceof Error ? error.message : String(error) });
-    const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, responses.length) };
+    const failed = { ...base, errcode: e.code, error: e.message, attempts: Math.max(1, attempts) };
     if (e.kind === "retired" || e.kind === "quota") {
       args.control.stopGroup(w.endpoint);
-      const list = e.kind === "retired" ? summary.retired : summary.quotaBlocked;
-      if (!list.includes(w.endpoint)) list.push(w.endpoint);
-      await markEndpoint(
-        ctx.database.db,
-        accountId,
-        w.endpoint,
-        e.kind === "retired" ? { retiredAt: new Date() } : { quotaBlockedOn: today },
-      );
-      return { ...failed, status: e.kind };
+      const stop = await stopEndpoint(ctx, accountId, w.endpoint, e.kind, today);
+      const list = { quota: summary.quotaBlocked, retired: summary.retired, suspended: summary.suspended }[stop.kind];
+      if (!list.includes(w.endpoint)) {
+        list.push(w.endpoint);
+        summary.stops.push({ endpoint: w.endpoint, kind: stop.kind, message: stop.message });
+      }
+      return { ...failed, status: stop.kind === "suspended" ? "failed" : e.kind };
     }
     summary.errors.push({ ...w, kind: e.kind, code: e.code, message: e.message });
     if (e.kind === "credentials" || e.kind === "unauthorized") {
@@ -271,6 +316,46 @@ async function fetchWindow(args: {
     }
     return { ...failed, status: "failed" };
   }
+}
+
+/**
+ * Records why an interface stops. 47009 retires the legacy six at once (WeChat retired them in
+ * 2026); on a new-generation interface it is more likely a permission or transient problem, so
+ * it only suspends the interface for the day, and retires it after 7 consecutive days of 47009.
+ */
+async function stopEndpoint(
+  ctx: SyncContext,
+  accountId: number,
+  endpoint: EndpointName,
+  kind: "retired" | "quota",
+  today: IsoDate,
+): Promise<{ kind: "quota" | "retired" | "suspended"; message: string }> {
+  const { db } = ctx.database;
+  if (kind === "quota") {
+    await markEndpoint(db, accountId, endpoint, { quotaBlockedOn: today });
+    return {
+      kind,
+      message: `${endpoint}: the daily quota is used up (45009); it is fetched again tomorrow, nothing is lost.`,
+    };
+  }
+  if (ENDPOINTS[endpoint].generation === "legacy") {
+    await markEndpoint(db, accountId, endpoint, { retiredAt: new Date() });
+    return {
+      kind,
+      message: `${endpoint}: WeChat has retired this interface (47009); it is not called again, its history stays.`,
+    };
+  }
+  const streak = await markOffline(db, accountId, endpoint, today);
+  if (streak.retired) {
+    return {
+      kind: "retired",
+      message: `${endpoint}: WeChat answered 47009 (interface offline) on ${streak.days} days in a row; it now counts as retired and is not called again until an admin re-checks it.`,
+    };
+  }
+  return {
+    kind: "suspended",
+    message: `${endpoint}: WeChat answered 47009 (interface offline), day ${streak.days} of 7 in a row; suspended for today and tried again tomorrow.`,
+  };
 }
 
 /** Keeps the sync_runs row current (for progress bars that survive a reload) without a write per window. */

@@ -32,6 +32,9 @@ export interface SyncRunView {
   fatal: string | null;
   retired: string[];
   quotaBlocked: string[];
+  suspended: string[];
+  /** Interfaces WeChat stopped during the run, in plain words (English, as on stderr). */
+  stops: { endpoint: string; kind: string; message: string }[];
   daysSkippedFinal: number | null;
   /** The first few window errors, for the page. */
   errorSamples: Pick<WindowError, "endpoint" | "beginDate" | "endDate" | "code" | "message">[];
@@ -66,6 +69,8 @@ export async function loadSyncStatus(database: Database, accountId: number, now 
           fatal: summary?.fatal ?? null,
           retired: summary?.retired ?? [],
           quotaBlocked: summary?.quotaBlocked ?? [],
+          suspended: summary?.suspended ?? [],
+          stops: summary?.stops ?? [],
           daysSkippedFinal: summary?.daysSkippedFinal ?? null,
           errorSamples: (summary?.errors ?? []).slice(0, 5).map((e) => ({
             endpoint: e.endpoint,

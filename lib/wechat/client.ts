@@ -4,7 +4,14 @@ import type { IsoDate } from "@/lib/dates";
 
 import { datacubePath, type EndpointName, type EndpointRow, ENDPOINTS } from "./endpoints";
 import { WeChatError } from "./errors";
-import { type HttpOptions, type RawResponse, type ResponseListener, send, withRetry } from "./http";
+import {
+  type AttemptListener,
+  type HttpOptions,
+  type RawResponse,
+  type ResponseListener,
+  send,
+  withRetry,
+} from "./http";
 import { isDelayFlag } from "./rows";
 import type { TokenSource } from "./tokens";
 
@@ -44,10 +51,12 @@ export class DatacubeClient {
     beginDate: IsoDate,
     endDate: IsoDate,
     onResponse?: ResponseListener,
+    onAttempt?: AttemptListener,
   ): Promise<RawResponse> {
     const label = windowLabel(endpoint, beginDate, endDate);
-    const call = (token: string) =>
-      send(
+    const call = (token: string) => {
+      onAttempt?.();
+      return send(
         this.http,
         {
           method: "POST",
@@ -58,6 +67,7 @@ export class DatacubeClient {
         },
         onResponse,
       );
+    };
 
     return withRetry(this.http, async () => {
       const token = await this.tokens.get();
@@ -93,4 +103,17 @@ export function parseAnswer<N extends EndpointName>(endpoint: N, json: unknown, 
     rows.push(row.data);
   }
   return { rows, isDelay: body.data.is_delay };
+}
+
+/**
+ * Rows of the asked window, and the rest. WeChat's answers sometimes carry rows for other dates
+ * (even years old); every interface dates its rows by ref_date (the send/publish date for the
+ * cumulative curves, whose later stat dates belong to the window), so only those in
+ * [beginDate, endDate] are the window's.
+ */
+export function splitByWindow<Row extends { ref_date: string }>(rows: Row[], beginDate: IsoDate, endDate: IsoDate) {
+  const inside: Row[] = [];
+  const outside: Row[] = [];
+  for (const row of rows) (row.ref_date >= beginDate && row.ref_date <= endDate ? inside : outside).push(row);
+  return { inside, outside };
 }

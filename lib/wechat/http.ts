@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from "p-retry";
 
 import { errorFromCode, redact, WeChatError } from "./errors";
-import { nodeTransport, type Transport, TransportTimeoutError } from "./transport";
+import { ConnectionClosedError, nodeTransport, type Transport, TransportTimeoutError } from "./transport";
 
 export interface HttpOptions {
   baseUrl: string;
@@ -23,6 +23,8 @@ export interface RawResponse {
 }
 
 export type ResponseListener = (response: RawResponse) => void | Promise<void>;
+/** Called as each attempt goes out, whether or not an answer ever comes back. */
+export type AttemptListener = () => void;
 
 export interface Request {
   method: "GET" | "POST";
@@ -50,7 +52,10 @@ export async function send(opts: HttpOptions, req: Request, onResponse?: Respons
       timeoutMs: opts.timeoutMs,
     }));
   } catch (error) {
-    const reason = error instanceof TransportTimeoutError ? error.message : describe(error);
+    const reason =
+      error instanceof TransportTimeoutError || error instanceof ConnectionClosedError
+        ? error.message
+        : describe(error);
     throw new WeChatError({ kind: "transient", message: `${req.label}: ${reason}` });
   }
 
@@ -113,7 +118,8 @@ export function withRetry<T>(
 
 function parseJson(body: string): unknown {
   try {
-    return JSON.parse(body) as unknown;
+    // Some front ends put a UTF-8 byte order mark before the JSON; it is not part of it.
+    return JSON.parse(body.charCodeAt(0) === 0xfeff ? body.slice(1) : body) as unknown;
   } catch {
     return undefined;
   }

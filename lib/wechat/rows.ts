@@ -20,6 +20,29 @@ const count = z.number().int().nonnegative();
 const rate = z.number().finite();
 /** msgid is "<msg_data_id>_<index>"; some servers send the number part as digits only. */
 const msgid = z.union([z.string().min(1), z.number().int()]).transform(String);
+/** Text WeChat may send as null or leave out (titles, URLs): stored as null. */
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
+/** An http(s) URL, or null: anything else (javascript:, data:, relative) is never stored or linked. */
+export function httpUrlOrNull(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? value : null;
+  } catch {
+    return null;
+  }
+}
+const articleUrl = text.transform(httpUrlOrNull);
+/** getuserread(hour) rows without user_source (the seeds' own examples, older answers) are the all-sources total. */
+export const ALL_SOURCES = 99999999;
+const userSource = z
+  .number()
+  .int()
+  .nullish()
+  .transform((v) => v ?? ALL_SOURCES);
 
 export const BASE_METRIC_KEYS = [
   "int_page_read_user",
@@ -70,7 +93,7 @@ const refHour = z
 export const legacyArticleSummaryRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().default(""),
+  title: text,
   ...baseMetrics,
 });
 
@@ -85,20 +108,20 @@ export const legacyArticleTotalDetail = z.looseObject({
 export const legacyArticleTotalRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().default(""),
+  title: text,
   details: z.array(legacyArticleTotalDetail),
 });
 
 export const legacyUserReadRow = z.looseObject({
   ref_date: date,
-  user_source: z.number().int(),
+  user_source: userSource,
   ...baseMetrics,
 });
 
 export const legacyUserReadHourRow = z.looseObject({
   ref_date: date,
   ref_hour: refHour,
-  user_source: z.number().int(),
+  user_source: userSource,
   ...baseMetrics,
 });
 
@@ -122,32 +145,36 @@ const sceneCount = z.looseObject({ scene_desc: z.string(), user_count: count });
 export const articleReadRow = z.looseObject({
   ref_date: date,
   msgid,
-  title: z.string().optional(),
-  detail: z.looseObject({
-    read_user: count.default(0),
-    read_user_source: z.array(sceneCount).default([]),
-  }),
+  title: text,
+  detail: z
+    .looseObject({
+      read_user: count.default(0),
+      read_user_source: z.array(sceneCount).default([]),
+    })
+    .prefault({}),
 });
 
 export const articleShareRow = z.looseObject({
   ref_date: date,
   msgid,
-  detail: z.looseObject({ share_user: count.default(0) }),
+  detail: z.looseObject({ share_user: count.default(0) }).prefault({}),
 });
 
 export const bizSummaryRow = z.looseObject({
   ref_date: date,
-  detail: z.looseObject({
-    read_user: count.default(0),
-    read_user_source: z.array(sceneCount).default([]),
-    share_user: count.default(0),
-    zaikan_user: count.default(0),
-    like_user: count.default(0),
-    comment_count: count.default(0),
-    collection_user: count.default(0),
-    redirect_ori_page_user: count.default(0),
-    send_page_count: count.default(0),
-  }),
+  detail: z
+    .looseObject({
+      read_user: count.default(0),
+      read_user_source: z.array(sceneCount).default([]),
+      share_user: count.default(0),
+      zaikan_user: count.default(0),
+      like_user: count.default(0),
+      comment_count: count.default(0),
+      collection_user: count.default(0),
+      redirect_ori_page_user: count.default(0),
+      send_page_count: count.default(0),
+    })
+    .prefault({}),
 });
 
 const jumpPosition = z.looseObject({ position: z.number().int().min(1).max(5), rate });
@@ -173,8 +200,8 @@ export const articleTotalDetailRow = z.looseObject({
   ref_date: date,
   msgid,
   publish_type: z.number().int().default(0),
-  title: z.string().default(""),
-  content_url: z.string().optional(),
+  title: text,
+  content_url: articleUrl,
   detail_list: z.array(articleTotalDetailEntry),
 });
 

@@ -23,6 +23,14 @@ export class TransportTimeoutError extends Error {
   }
 }
 
+/** The server (or something between) closed the connection in the middle of the answer. */
+export class ConnectionClosedError extends Error {
+  constructor(received: number) {
+    super(`the connection closed before the answer was complete (${received} bytes received)`);
+    this.name = "ConnectionClosedError";
+  }
+}
+
 // Keep-alive connections: a sync makes hundreds of calls to one host.
 const agents = {
   "http:": new http.Agent({ keepAlive: true, maxSockets: 32 }),
@@ -46,12 +54,21 @@ export const nodeTransport: Transport = ({ url, method, body, timeoutMs }) =>
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        let received = 0;
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+          received += chunk.length;
+        });
         res.on("end", () => {
           clearTimeout(timer);
+          if (!res.complete) return fail(new ConnectionClosedError(received));
           resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
         });
-        res.on("error", fail);
+        // A cut connection surfaces as "aborted"/ECONNRESET, or as a close without an end.
+        res.on("error", () => fail(new ConnectionClosedError(received)));
+        res.on("close", () => {
+          if (!res.complete) fail(new ConnectionClosedError(received));
+        });
       },
     );
     const timer = setTimeout(() => request.destroy(new TransportTimeoutError(timeoutMs)), timeoutMs);

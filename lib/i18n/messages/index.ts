@@ -10,6 +10,7 @@ import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
+import { syncStops } from "./sync-stops";
 import { ui } from "./ui";
 
 export const FEATURES = [
@@ -25,6 +26,7 @@ export const FEATURES = [
   syncOutcome,
   digests,
   agency,
+  syncStops,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
