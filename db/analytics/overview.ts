@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { bizSummary, legacyUserRead } from "@/db/schema";
 import { addTo, type ChannelCounts, channelOfUserSource, channelsFromScenes } from "@/lib/analytics/channels";
 import { eachDay, type IsoDate } from "@/lib/dates";
-import type { Generation } from "@/lib/wechat/endpoints";
+import type { ArticleGeneration as Generation } from "@/lib/wechat/endpoints";
 
 export interface DayMetrics {
   date: IsoDate;
