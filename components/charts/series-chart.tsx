@@ -19,6 +19,10 @@ export interface Series {
   key: string;
   label: string;
   color?: string;
+  /** This series drawn otherwise than the chart's `kind` (a line over bars). */
+  kind?: "bar" | "area" | "line";
+  /** On a second axis at the right (another unit), labelled `rightLabel`. */
+  rightAxis?: true;
 }
 
 /**
@@ -38,6 +42,7 @@ export function SeriesChart({
   testId,
   tableLabel,
   formatX,
+  rightLabel,
 }: {
   data: Record<string, string | number | null>[];
   xKey: string;
@@ -51,6 +56,7 @@ export function SeriesChart({
   testId?: string;
   tableLabel?: string;
   formatX?: (v: string | number) => string;
+  rightLabel?: string;
 }) {
   const f = useFormat();
   const fmt = (v: unknown) => (typeof v === "number" ? f.number(v, digits) : "–");
@@ -80,6 +86,23 @@ export function SeriesChart({
             tick={{ fontSize: 11 }}
             width={64}
           />
+          {series.some((s) => s.rightAxis) ? (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              allowDecimals={false}
+              label={{
+                value: rightLabel,
+                angle: 90,
+                position: "insideRight",
+                fill: "#6b7280",
+                fontSize: 12,
+                style: { textAnchor: "middle" },
+              }}
+              tick={{ fontSize: 11 }}
+              width={48}
+            />
+          ) : null}
           <Tooltip
             formatter={(v) => fmt(v)}
             labelFormatter={(l) => (formatX ? formatX(l as string) : String(l as string | number))}
@@ -90,12 +113,14 @@ export function SeriesChart({
               dataKey: s.key,
               name: s.label,
               isAnimationActive: false,
-              stackId: stacked ? "stack" : undefined,
+              stackId: stacked && !s.rightAxis ? "stack" : undefined,
+              ...(s.rightAxis ? { yAxisId: "right" } : {}),
             };
             const color = s.color ?? colorAt(i);
-            if (kind === "area")
+            const drawn = s.kind ?? kind;
+            if (drawn === "area")
               return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
-            if (kind === "line")
+            if (drawn === "line")
               return (
                 <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />
               );

@@ -14,6 +14,7 @@ import { useReportContext } from "./report-context";
 
 const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/", label: "nav.overview" },
+  { href: "/followers", label: "nav.followers" },
   { href: "/hourly", label: "nav.hourly" },
   { href: "/shares", label: "nav.shares" },
   { href: "/articles", label: "nav.articles" },
@@ -21,7 +22,7 @@ const REPORT_LINKS: { href: string; label: MessageId }[] = [
 ];
 
 /** Pages whose URL carries the account and date range; the rest manage things. */
-const REPORT_PATHS = /^\/($|hourly|shares|articles|compare)/;
+const REPORT_PATHS = /^\/($|followers|hourly|shares|articles|compare)/;
 
 export function AppShell({ user, children }: { user: Pick<SessionUser, "email" | "role">; children: React.ReactNode }) {
   const t = useT();

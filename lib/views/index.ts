@@ -4,6 +4,7 @@ import { articleDetailView } from "./article-detail";
 import { articlesView } from "./articles";
 import { compareView } from "./compare";
 import { completenessView } from "./completeness";
+import { followersView } from "./followers";
 import { hourlyView } from "./hourly";
 import { overviewView } from "./overview";
 import { sharesView } from "./shares";
@@ -12,6 +13,7 @@ import type { ViewDefinition } from "./types";
 
 const views = {
   overview: overviewView,
+  followers: followersView,
   articles: articlesView,
   articleDetail: articleDetailView,
   compare: compareView,

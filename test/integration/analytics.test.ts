@@ -2,7 +2,7 @@ import { and, between, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { articleDetail, articles, compareArticles, hourlyReads, overview, shares } from "@/db/analytics";
+import { articleDetail, articles, compareArticles, followers, hourlyReads, overview, shares } from "@/db/analytics";
 import { bizSummary, legacyUserRead } from "@/db/schema";
 import {
   type ChannelCounts,
@@ -15,6 +15,7 @@ import { eachDay } from "@/lib/dates";
 import {
   expectedArticle,
   expectedArticles,
+  expectedFollowers,
   expectedHourlyAverage,
   expectedHourlyDay,
   expectedOverviewDays,
@@ -93,6 +94,7 @@ describe("analytics queries on both generations", () => {
         likes: null,
         zaikan: null,
         comments: null,
+        netFollowers: null,
         bySource: {},
       });
       expect(result.generations).toEqual([]);
@@ -125,6 +127,35 @@ describe("analytics queries on both generations", () => {
         }
         expect(channelsFromScenes(day.readUserSource).bySource).toEqual(legacyChannels);
       }
+    });
+  });
+
+  describe("followers", () => {
+    it("gives new, cancelled, net and total followers per day, by follow source, next to articles sent", async () => {
+      const result = await followers(h.database, { accountId: h.account.id, from: FROM, to: TO });
+      const expected = expectedFollowers(h.sim.truth, h.appid, FROM, TO, TODAY);
+      expect(result.days).toEqual(expected.days.map((d) => ({ ...d, articlesSent: expect.any(Number) as number })));
+      expect(result.totals).toEqual(expected.totals);
+      expect(result.bySource).toEqual(expected.bySource);
+      expect(Object.keys(result.bySource)).toContain("57");
+      for (const day of result.days)
+        expect(day.articlesSent, day.date).toBe(h.sim.truth.sendOn(h.appid, day.date)?.articles.length ?? 0);
+      expect(result.days.some((d) => d.articlesSent > 0)).toBe(true);
+      // The net change agrees with the running total, day by day.
+      for (const [i, day] of result.days.entries())
+        if (i > 0) expect(day.netUsers).toBe(day.totalUsers! - result.days[i - 1]!.totalUsers!);
+    });
+
+    it("leaves days that were never fetched empty rather than zero", async () => {
+      const result = await followers(h.database, { accountId: h.account.id, from: "2026-06-10", to: "2026-06-16" });
+      expect(result.days.map((d) => d.netUsers === null)).toEqual([false, false, false, true, true, true, true]);
+      expect(result.totals.days).toBe(3);
+      const overviewResult = await overview(h.database, {
+        accountId: h.account.id,
+        from: "2026-06-10",
+        to: "2026-06-16",
+      });
+      expect(overviewResult.totals.netFollowers).toBe(result.totals.netUsers);
     });
   });
 

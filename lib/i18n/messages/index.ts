@@ -4,11 +4,12 @@ import { articles } from "./articles";
 import { common } from "./common";
 import { compare } from "./compare";
 import { errors } from "./errors";
+import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, followers] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
