@@ -8,6 +8,7 @@ export type RangeParams = { account: number | null; from: string; to: string };
 
 export const useOverview = (p: RangeParams) => useView("overview", p, p.account != null);
 export const useFollowers = (p: RangeParams) => useView("followers", p, p.account != null);
+export const useYesterday = (p: { account: number | null }) => useView("yesterday", p, p.account != null);
 export const useArticles = (p: RangeParams, enabled = true) => useView("articles", p, enabled && p.account != null);
 export const useArticleDetail = (p: { account: number; msgid: string }) => useView("articleDetail", p);
 export const useCompare = (p: { a: string[] }, enabled = true) => useView("compare", p, enabled);

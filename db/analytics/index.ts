@@ -6,3 +6,4 @@ export * from "./followers";
 export * from "./hourly";
 export * from "./overview";
 export * from "./shares";
+export * from "./yesterday";

@@ -10,10 +10,12 @@ import { overviewView } from "./overview";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
+import { yesterdayView } from "./yesterday";
 
 const views = {
   overview: overviewView,
   followers: followersView,
+  yesterday: yesterdayView,
   articles: articlesView,
   articleDetail: articleDetailView,
   compare: compareView,

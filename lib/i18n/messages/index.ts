@@ -8,8 +8,20 @@ import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
+import { yesterday } from "./yesterday";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, followers] as const;
+export const FEATURES = [
+  common,
+  errors,
+  overview,
+  hourly,
+  shares,
+  articles,
+  compare,
+  admin,
+  followers,
+  yesterday,
+] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
