@@ -1,4 +1,5 @@
 import "server-only";
+export * from "./article-daily";
 export * from "./article-detail";
 export * from "./articles";
 export * from "./compare";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { articleDetail } from "@/db/analytics";
+import { articleDailyReads, articleDetail } from "@/db/analytics";
 import { AppError } from "@/lib/actions/errors";
 import { rate } from "@/lib/analytics/metrics";
 import type { IsoDate } from "@/lib/dates";
@@ -26,7 +26,10 @@ export const articleDetailView = defineView({
   schema: articleRefSchema,
   accounts: (p) => [p.account],
   async load(database, p) {
-    const article = await articleDetail(database, { accountId: p.account, msgid: p.msgid });
+    const [article, daily] = await Promise.all([
+      articleDetail(database, { accountId: p.account, msgid: p.msgid }),
+      articleDailyReads(database, p.account, p.msgid),
+    ]);
     if (!article) throw new AppError("not_found", "error.noArticle", { msgid: p.msgid });
     const last = article.curve.at(-1);
     const lastNew = article.new?.at(-1);
@@ -55,7 +58,7 @@ export const articleDetailView = defineView({
           rate: lastNew.jumpPositions.find((j) => j.position === position)?.rate ?? 0,
         }))
       : null;
-    return { article, headline, dropOff, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
+    return { article, headline, dropOff, daily, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
   },
   tables(data, _input, label) {
     const { article, headline } = data;

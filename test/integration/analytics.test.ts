@@ -3,6 +3,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
+  articleDailyReads,
   articleDetail,
   articles,
   compareArticles,
@@ -221,6 +222,23 @@ describe("analytics queries on both generations", () => {
       // Old articles keep being read: some were sent before the day, and those synced carry their send date.
       expect(result.read.some((r) => r.sendDate !== null && r.sendDate < addDaysIso(date, -3))).toBe(true);
       expect(result.read.every((r) => r.sendDate === null || r.title.length > 0)).toBe(true);
+    });
+
+    it("gives an article's daily readers on every day it was read, beyond its curve (the long tail)", async () => {
+      const read = truthList<{ msgid: string; ref_date: string; detail: { read_user: number } }>(
+        "getarticleread",
+        FROM,
+        TO,
+      );
+      // The article read on the most days of the range (its curve is stored only for what was sent in the range).
+      const counts = new Map<string, number>();
+      for (const r of read) counts.set(r.msgid, (counts.get(r.msgid) ?? 0) + 1);
+      const [msgid] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      const first = { msgid };
+      const days = read.filter((r) => r.msgid === first.msgid);
+      const result = await articleDailyReads(h.database, h.account.id, first.msgid);
+      expect(result.map((d) => [d.date, d.readers])).toEqual(days.map((r) => [r.ref_date, r.detail.read_user]));
+      expect(result.length).toBeGreaterThan(7);
     });
 
     it("takes the read list from getarticlesummary before the new generation", async () => {

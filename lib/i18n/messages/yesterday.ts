@@ -27,6 +27,9 @@ export const yesterday = defineMessages({
       "Yesterday's figures are not final yet (WeChat publishes them after 08:00 Beijing time). Readout fetches them again at {time} Beijing time.",
     "yesterday.notFetched": "Yesterday has not been fetched yet. Readout fetches it at {time} Beijing time.",
     "yesterday.channelShares": "Readers by read source (share of the range)",
+    "articleDetail.longTail": "Readers per day, for as long as it is read (the long tail)",
+    "articleDetail.longTailNote":
+      "That day's readers and sharers, not cumulative, every day the article was read, beyond the 7- or 30-day curve (getarticleread, getarticlesummary before it).",
   },
   zh: {
     "yesterday.title": "昨日关键指标（{date}）",
@@ -50,5 +53,8 @@ export const yesterday = defineMessages({
     "yesterday.notFinal": "昨日数据尚未最终确定（微信在北京时间 08:00 后发布）。Readout 将于北京时间 {time} 重新获取。",
     "yesterday.notFetched": "尚未获取昨日数据。Readout 将于北京时间 {time} 获取。",
     "yesterday.channelShares": "阅读来源占比（所选时间范围）",
+    "articleDetail.longTail": "每日阅读人数（长尾）",
+    "articleDetail.longTailNote":
+      "文章每一天当天（非累计）的阅读人数和分享人数，超出 7 天或 30 天曲线之后也继续显示（来自 getarticleread，之前为 getarticlesummary）。",
   },
 });
