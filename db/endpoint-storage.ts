@@ -224,6 +224,27 @@ export const ENDPOINT_STORAGE = defineStorage({
         extra: { ...unknownKeys(r, rows.articleTotalDetailRow), ...unknownKeys(d, rows.articleTotalDetailEntry) },
       })),
   },
+  getusersummary: {
+    table: s.followerSummary,
+    key: (t) => [t.accountId, t.refDate, t.userSource],
+    toRecords: (r, accountId) => [
+      {
+        accountId,
+        refDate: r.ref_date,
+        userSource: r.user_source,
+        newUser: r.new_user,
+        cancelUser: r.cancel_user,
+        extra: unknownKeys(r, rows.userSummaryRow),
+      },
+    ],
+  },
+  getusercumulate: {
+    table: s.followerCumulate,
+    key: (t) => [t.accountId, t.refDate],
+    toRecords: (r, accountId) => [
+      { accountId, refDate: r.ref_date, cumulateUser: r.cumulate_user, extra: unknownKeys(r, rows.userCumulateRow) },
+    ],
+  },
 });
 
 /** The table an interface's rows are stored in, by its SQL name. */

@@ -479,3 +479,31 @@ export const sharedLinks = pgTable(
   },
   (t) => [index("shared_links_account").on(t.accountId), index("shared_links_group").on(t.groupId)],
 );
+
+/* ---------- user analysis (followers) ---------- */
+
+/** getusersummary: followers gained and lost on a day, per follow source (user_source). */
+export const followerSummary = pgTable(
+  "follower_summary",
+  {
+    accountId: accountRef(),
+    refDate: day("ref_date").notNull(),
+    userSource: integer("user_source").notNull(),
+    newUser: int("new_user"),
+    cancelUser: int("cancel_user"),
+    extra: extra(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.refDate, t.userSource] })],
+);
+
+/** getusercumulate: total followers at the end of a day. */
+export const followerCumulate = pgTable(
+  "follower_cumulate",
+  {
+    accountId: accountRef(),
+    refDate: day("ref_date").notNull(),
+    cumulateUser: int("cumulate_user"),
+    extra: extra(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.refDate] })],
+);

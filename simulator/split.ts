@@ -9,7 +9,7 @@ const MAX_PARTS = 64;
 // Scratch space: splits run synchronously and never nest, so one buffer serves all calls.
 const remainders = new Float64Array(MAX_PARTS);
 
-function splitByWeights(total: number, weights: ArrayLike<number>, out: IntArray): IntArray {
+export function splitByWeights(total: number, weights: ArrayLike<number>, out: IntArray): IntArray {
   const n = weights.length;
   if (n > MAX_PARTS) throw new RangeError(`cannot split into more than ${MAX_PARTS} parts`);
   let weightSum = 0;

@@ -517,6 +517,57 @@ const silentMsgids = new Set(
 /** Whether a msgid belongs to a send published without notification. */
 const isSilent = (appid: string, msgid: string) => silentMsgids.has(`${appid} ${msgid}`);
 
+describe("ground truth: followers (user analysis)", () => {
+  interface SummaryRow {
+    ref_date: string;
+    user_source: number;
+    new_user: number;
+    cancel_user: number;
+  }
+  const cumulate = (appid: string, date: string) =>
+    get<{ ref_date: string; cumulate_user: number }>(appid, "getusercumulate", date)[0]?.cumulate_user;
+
+  it("gains minus losses of a day equal the change of the total, which is the target_user of that day's send", () => {
+    for (const appid of APPIDS) {
+      let sendDays = 0;
+      for (const date of DAYS.slice(1)) {
+        const rows = get<SummaryRow>(appid, "getusersummary", date);
+        const net = rows.reduce((s, r) => s + r.new_user - r.cancel_user, 0);
+        expect(net, `${appid} ${date}`).toBe(cumulate(appid, date)! - cumulate(appid, addDaysIso(date, -1))!);
+        expect(cumulate(appid, date)).toBe(truth.followersOn(appid, date));
+        for (const r of rows) expect(r.new_user + r.cancel_user, `${date} ${r.user_source}`).toBeGreaterThan(0);
+        const send = truth.sendOn(appid, date);
+        if (send) {
+          sendDays++;
+          expect(send.targetUser).toBe(cumulate(appid, date));
+        }
+      }
+      expect(sendDays).toBeGreaterThan(30);
+    }
+  });
+
+  it("reports the documented follow sources, codes that came later only from their start, and an unnamed code", () => {
+    const appid = APPIDS[0]!;
+    const codes = new Set(DAYS.flatMap((d) => get<SummaryRow>(appid, "getusersummary", d).map((r) => r.user_source)));
+    expect([...codes].sort((a, b) => a - b)).toEqual([0, 1, 17, 30, 51, 57, 100, 149, 161, 200, 201]);
+    const old = truth.rows(appid, "getusersummary", "2019-06-01", "2019-06-07").list as unknown as SummaryRow[];
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.some((r) => [161, 200, 201].includes(r.user_source))).toBe(false);
+    // Everyone who unfollowed is under source 0; articles sent bring followers through source 57.
+    for (const d of DAYS)
+      for (const r of get<SummaryRow>(appid, "getusersummary", d))
+        if (r.user_source !== 0) expect(r.cancel_user).toBe(0);
+  });
+
+  it("answers a 7-day window as the 7 single days", () => {
+    const appid = APPIDS[1]!;
+    const week = truth.rows(appid, "getusercumulate", "2026-01-04", "2026-01-10", { today: TODAY }).list;
+    expect(week.map((r) => r.ref_date)).toEqual(eachDay("2026-01-04", "2026-01-10"));
+    const summary = truth.rows(appid, "getusersummary", "2026-01-04", "2026-01-10", { today: TODAY }).list;
+    expect(summary).toEqual(eachDay("2026-01-04", "2026-01-10").flatMap((d) => get(appid, "getusersummary", d)));
+  });
+});
+
 describe("ground truth: dates, today and delay", () => {
   const appid = "wxsim0000000001";
 

@@ -154,6 +154,33 @@ export function ArticleDetailReport({ account, msgid }: { account: number; msgid
         }}
       </Panel>
 
+      <Panel
+        title={t("articleDetail.longTail")}
+        query={query}
+        testId="article-long-tail"
+        isEmpty={(d) => d.daily.length === 0}
+      >
+        {(d) => (
+          <>
+            <p className="muted small">{t("articleDetail.longTailNote")}</p>
+            <SeriesChart
+              testId="article-long-tail-chart"
+              data={d.daily.map((day) => ({ date: day.date, readers: day.readers, sharers: day.sharers }))}
+              xKey="date"
+              kind="bar"
+              series={[
+                { key: "readers", label: t("metric.readers") },
+                { key: "sharers", label: t("metric.sharers"), kind: "line" },
+              ]}
+              xLabel={t("unit.date")}
+              yLabel={t("articleDetail.peopleAxis")}
+              tableLabel={t("articleDetail.showTable")}
+              height={240}
+            />
+          </>
+        )}
+      </Panel>
+
       {legacyOnly ? (
         <div className="grid-2">
           {curvesPanel}

@@ -8,6 +8,10 @@ export interface Series {
   key: string;
   label: string;
   color?: string;
+  /** This series drawn otherwise than the chart's `kind` (a line over bars). */
+  kind?: "bar" | "area" | "line";
+  /** On a second axis at the right (another unit), labelled `rightLabel`. */
+  rightAxis?: true;
 }
 
 /**
@@ -28,6 +32,7 @@ export function SeriesChart({
   tableLabel,
   formatX,
   total,
+  rightLabel,
 }: {
   data: Record<string, string | number | null>[];
   xKey: string;
@@ -43,6 +48,7 @@ export function SeriesChart({
   formatX?: (v: string | number) => string;
   /** The tooltip ends with the series' sum (default: several series that are not separate lines). */
   total?: boolean;
+  rightLabel?: string;
 }) {
   const t = useT();
   const f = useFormat();
@@ -78,6 +84,23 @@ export function SeriesChart({
             stroke={CHART_GRID}
             width={64}
           />
+          {series.some((s) => s.rightAxis) ? (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              allowDecimals={false}
+              label={{
+                value: rightLabel,
+                angle: 90,
+                position: "insideRight",
+                fill: CHART_AXIS,
+                fontSize: 12,
+                style: { textAnchor: "middle" },
+              }}
+              tick={{ fontSize: 11 }}
+              width={48}
+            />
+          ) : null}
           <Tooltip
             cursor={{ fill: "var(--subtle)", stroke: CHART_GRID }}
             content={({ active, payload, label: at }) =>
@@ -102,12 +125,14 @@ export function SeriesChart({
               dataKey: s.key,
               name: s.label,
               isAnimationActive: false,
-              stackId: stacked ? "stack" : undefined,
+              stackId: stacked && !s.rightAxis ? "stack" : undefined,
+              ...(s.rightAxis ? { yAxisId: "right" } : {}),
             };
             const color = colors[i]!;
-            if (kind === "area")
+            const drawn = s.kind ?? kind;
+            if (drawn === "area")
               return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
-            if (kind === "line")
+            if (drawn === "line")
               return (
                 <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />
               );

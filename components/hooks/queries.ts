@@ -11,6 +11,8 @@ export const useOverview = (p: RangeParams) => useView("overview", p, p.account 
 export type ScopeParams = { account?: number | null; group?: number | "all" | null; from: string; to: string };
 export const useArticles = (p: ScopeParams, enabled = true) =>
   useView("articles", p, enabled && (p.account != null || p.group != null));
+export const useFollowers = (p: RangeParams) => useView("followers", p, p.account != null);
+export const useYesterday = (p: { account: number | null }) => useView("yesterday", p, p.account != null);
 export const useArticleDetail = (p: { account: number; msgid: string }) => useView("articleDetail", p);
 export const useCompare = (p: { a: string[] }, enabled = true) => useView("compare", p, enabled);
 export const useHourly = (p: RangeParams) => useView("hourly", p, p.account != null);

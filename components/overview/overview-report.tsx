@@ -5,12 +5,14 @@ import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview
 import { useHeaderText } from "../cells";
 import { channelLabel } from "../charts/labels";
 import { SeriesChart } from "../charts/series-chart";
+import { ShareRing } from "../charts/share-ring";
 import { ExportMenu } from "../export-menu";
 import { KpiPanel } from "../figures";
 import { useOverview } from "../hooks/queries";
 import { useLocale, useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportState } from "../shell/report-context";
+import { YesterdayPanel } from "./yesterday-panel";
 
 export function OverviewReport() {
   const t = useT();
@@ -22,6 +24,7 @@ export function OverviewReport() {
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
+      <YesterdayPanel account={state.accountId} />
       <KpiPanel
         view="overview"
         params={params}
@@ -59,6 +62,16 @@ export function OverviewReport() {
               formatX={(v) => String(v).slice(5)}
             />
             {d.generations.length > 1 ? <p className="muted small">{t("overview.mixedNote")}</p> : null}
+            <h3 className="small">{t("yesterday.channelShares")}</h3>
+            <ShareRing
+              testId="overview-channel-shares"
+              label={t("yesterday.channelShares")}
+              parts={CHANNELS.map((c) => ({
+                key: c,
+                label: channelLabel(c, locale, d.generations),
+                value: d.totals.bySource[c] ?? 0,
+              }))}
+            />
           </>
         )}
       </Panel>

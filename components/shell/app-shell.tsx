@@ -16,6 +16,7 @@ import { useReportContext } from "./report-context";
 
 const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/", label: "nav.overview" },
+  { href: "/followers", label: "nav.followers" },
   { href: "/hourly", label: "nav.hourly" },
   { href: "/shares", label: "nav.shares" },
   { href: "/articles", label: "nav.articles" },
@@ -33,7 +34,7 @@ const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[]
 ];
 
 /** Pages whose URL carries the account and date range; the rest manage things. */
-const REPORT_PATHS = /^\/($|hourly|shares|articles|compare)/;
+const REPORT_PATHS = /^\/($|followers|hourly|shares|articles|compare)/;
 
 export function AppShell({ user, children }: { user: Pick<SessionUser, "email" | "role">; children: React.ReactNode }) {
   const t = useT();

@@ -6,7 +6,9 @@ import type { Database } from "@/db/client";
 import { bizSummary, legacyUserRead } from "@/db/schema";
 import { addTo, type ChannelCounts, channelOfUserSource, channelsFromScenes } from "@/lib/analytics/channels";
 import { eachDay, type IsoDate } from "@/lib/dates";
-import type { Generation } from "@/lib/wechat/endpoints";
+import type { ArticleGeneration as Generation } from "@/lib/wechat/endpoints";
+
+import { followers } from "./followers";
 
 export interface DayMetrics {
   date: IsoDate;
@@ -20,11 +22,30 @@ export interface DayMetrics {
   likes: number | null;
   zaikan: number | null;
   comments: number | null;
+  /** getusersummary: followers gained minus lost; null on a day not fetched. */
+  netFollowers: number | null;
   bySource: ChannelCounts;
 }
 
-export type DayMetric = "readers" | "reads" | "sharers" | "favourites" | "likes" | "zaikan" | "comments";
-const DAY_METRICS: DayMetric[] = ["readers", "reads", "sharers", "favourites", "likes", "zaikan", "comments"];
+export type DayMetric =
+  | "readers"
+  | "reads"
+  | "sharers"
+  | "favourites"
+  | "likes"
+  | "zaikan"
+  | "comments"
+  | "netFollowers";
+const DAY_METRICS: DayMetric[] = [
+  "readers",
+  "reads",
+  "sharers",
+  "favourites",
+  "likes",
+  "zaikan",
+  "comments",
+  "netFollowers",
+];
 
 /** Sums over the range's days; a metric no day has is null. Readers are summed per day (reader-days). */
 export type Totals = Record<DayMetric, number | null> & { bySource: ChannelCounts };
@@ -52,11 +73,13 @@ const emptyDay = (date: IsoDate): DayMetrics => ({
   likes: null,
   zaikan: null,
   comments: null,
+  netFollowers: null,
   bySource: {},
 });
 
-export async function overview({ db }: Database, { accountId, from, to }: RangeParams): Promise<Overview> {
-  const [newRows, legacyRows] = await Promise.all([
+export async function overview(database: Database, { accountId, from, to }: RangeParams): Promise<Overview> {
+  const { db } = database;
+  const [newRows, legacyRows, follower] = await Promise.all([
     db
       .select({
         date: bizSummary.refDate,
@@ -82,7 +105,9 @@ export async function overview({ db }: Database, { accountId, from, to }: RangeP
       .from(legacyUserRead)
       .where(and(eq(legacyUserRead.accountId, accountId), between(legacyUserRead.refDate, from, to)))
       .orderBy(asc(legacyUserRead.refDate)),
+    followers(database, { accountId, from, to }),
   ]);
+  const netFollowersOn = new Map(follower.days.map((d) => [d.date, d.netUsers]));
 
   const legacyTotals = new Map<IsoDate, (typeof legacyRows)[number]>();
   const legacySources = new Map<IsoDate, ChannelCounts>();
@@ -97,7 +122,7 @@ export async function overview({ db }: Database, { accountId, from, to }: RangeP
   }
   const newByDate = new Map(newRows.map((r) => [r.date, r]));
 
-  const days = eachDay(from, to).map((date): DayMetrics => {
+  const articleDay = (date: IsoDate): Omit<DayMetrics, "netFollowers"> => {
     const fresh = newByDate.get(date);
     const legacy = legacyTotals.get(date);
     if (fresh) {
@@ -122,7 +147,13 @@ export async function overview({ db }: Database, { accountId, from, to }: RangeP
       };
     }
     return emptyDay(date);
-  });
+  };
+  const days = eachDay(from, to).map(
+    (date): DayMetrics => ({
+      ...articleDay(date),
+      netFollowers: netFollowersOn.get(date) ?? null,
+    }),
+  );
 
   return {
     days,
@@ -133,6 +164,7 @@ export async function overview({ db }: Database, { accountId, from, to }: RangeP
 
 function totalsOf(days: DayMetrics[]): Totals {
   const totals: Totals = {
+    netFollowers: null,
     readers: null,
     reads: null,
     sharers: null,

@@ -47,6 +47,24 @@ CREATE TABLE "digests" (
 	CONSTRAINT "digests_one_scope" CHECK (("digests"."account_id" is null) <> ("digests"."group_id" is null))
 );
 --> statement-breakpoint
+CREATE TABLE "follower_cumulate" (
+	"account_id" integer NOT NULL,
+	"ref_date" date NOT NULL,
+	"cumulate_user" integer DEFAULT 0 NOT NULL,
+	"extra" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	CONSTRAINT "follower_cumulate_account_id_ref_date_pk" PRIMARY KEY("account_id","ref_date")
+);
+--> statement-breakpoint
+CREATE TABLE "follower_summary" (
+	"account_id" integer NOT NULL,
+	"ref_date" date NOT NULL,
+	"user_source" integer NOT NULL,
+	"new_user" integer DEFAULT 0 NOT NULL,
+	"cancel_user" integer DEFAULT 0 NOT NULL,
+	"extra" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	CONSTRAINT "follower_summary_account_id_ref_date_user_source_pk" PRIMARY KEY("account_id","ref_date","user_source")
+);
+--> statement-breakpoint
 CREATE TABLE "shared_links" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"token_hash" text NOT NULL,
@@ -80,6 +98,8 @@ ALTER TABLE "digest_sends" ADD CONSTRAINT "digest_sends_digest_id_digests_id_fk"
 ALTER TABLE "digest_sends" ADD CONSTRAINT "digest_sends_destination_id_digest_destinations_id_fk" FOREIGN KEY ("destination_id") REFERENCES "public"."digest_destinations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "digests" ADD CONSTRAINT "digests_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "digests" ADD CONSTRAINT "digests_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "follower_cumulate" ADD CONSTRAINT "follower_cumulate_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "follower_summary" ADD CONSTRAINT "follower_summary_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

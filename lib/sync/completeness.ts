@@ -67,7 +67,11 @@ export interface CompletenessInput {
 }
 
 /** Rows grouped by generation, new first: the grid's row order. */
-const GRID_ENDPOINTS: readonly EndpointName[] = [...endpointsOf("new"), ...endpointsOf("legacy")];
+const GRID_ENDPOINTS: readonly EndpointName[] = [
+  ...endpointsOf("new"),
+  ...endpointsOf("user"),
+  ...endpointsOf("legacy"),
+];
 
 const emptyCounts = () => Object.fromEntries(DAY_STATUSES.map((s) => [s, 0])) as Record<DayStatus, number>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { articleDetail } from "@/db/analytics";
+import { articleDailyReads, articleDetail } from "@/db/analytics";
 import { AppError } from "@/lib/actions/errors";
 import { rate } from "@/lib/analytics/metrics";
 import type { IsoDate } from "@/lib/dates";
@@ -27,7 +27,10 @@ export const articleDetailView = defineView({
   schema: articleRefSchema,
   accounts: (p) => [p.account],
   async load(database, p) {
-    const article = await articleDetail(database, { accountId: p.account, msgid: p.msgid });
+    const [article, daily] = await Promise.all([
+      articleDetail(database, { accountId: p.account, msgid: p.msgid }),
+      articleDailyReads(database, p.account, p.msgid),
+    ]);
     if (!article) throw new AppError("not_found", "error.noArticle", { msgid: p.msgid });
     const last = article.curve.at(-1);
     const lastNew = article.new?.at(-1);
@@ -57,7 +60,7 @@ export const articleDetailView = defineView({
         }))
       : null;
     const history = await articleHistory(database, article);
-    return { article, headline, dropOff, history, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
+    return { article, headline, dropOff, history, daily, newFirstDate: ENDPOINTS.getarticletotaldetail.firstDate };
   },
   tables(data, _input, label) {
     const { article, headline } = data;

@@ -4,14 +4,18 @@ import { articleDetailView } from "./article-detail";
 import { articlesView } from "./articles";
 import { compareView } from "./compare";
 import { completenessView } from "./completeness";
+import { followersView } from "./followers";
 import { hourlyView } from "./hourly";
 import { overviewView } from "./overview";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
+import { yesterdayView } from "./yesterday";
 
 const views = {
   overview: overviewView,
+  followers: followersView,
+  yesterday: yesterdayView,
   articles: articlesView,
   articleDetail: articleDetailView,
   compare: compareView,

@@ -9,7 +9,9 @@ import * as rows from "./rows";
  * rows are stored is the database's business (db/endpoint-storage.ts).
  */
 
-export type Generation = "legacy" | "new";
+/** Article analytics of the two generations, and user analysis (followers), served throughout. */
+export type ArticleGeneration = "legacy" | "new";
+export type Generation = ArticleGeneration | "user";
 
 interface EndpointSpec<Schema extends z.ZodType> {
   generation: Generation;
@@ -110,6 +112,22 @@ export const ENDPOINTS = {
     mutableDays: 30,
     summary: "Articles published that day: cumulative curves for up to 30 days",
     rowSchema: rows.articleTotalDetailRow,
+  }),
+  getusersummary: spec({
+    generation: "user",
+    maxSpanDays: 7,
+    firstDate: LEGACY_FIRST_DATE,
+    mutableDays: 0,
+    summary: "Followers gained and lost per day, by follow source",
+    rowSchema: rows.userSummaryRow,
+  }),
+  getusercumulate: spec({
+    generation: "user",
+    maxSpanDays: 7,
+    firstDate: LEGACY_FIRST_DATE,
+    mutableDays: 0,
+    summary: "Total followers at the end of each day",
+    rowSchema: rows.userCumulateRow,
   }),
 };
 

@@ -210,3 +210,17 @@ export const isDelayFlag = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0"]), z.literal(1), z.literal(0)])
   .optional()
   .transform((v) => v === true || v === "true" || v === "1" || v === 1);
+
+/** getusersummary: followers gained and lost on a day from one follow source (user_source). */
+export const userSummaryRow = z.looseObject({
+  ref_date: date,
+  user_source: z.number().int().default(0),
+  new_user: count.default(0),
+  cancel_user: count.default(0),
+});
+
+/** getusercumulate: total followers at the end of the day. */
+export const userCumulateRow = z.looseObject({
+  ref_date: date,
+  cumulate_user: count.default(0),
+});

@@ -131,6 +131,7 @@ export interface ExpectedDay {
   likes: number | null;
   zaikan: number | null;
   comments: number | null;
+  netFollowers: number | null;
   bySource: Counts;
 }
 
@@ -146,7 +147,9 @@ export function expectedOverviewDays(
     list<BizSummary>(truth, appid, "getbizsummary", from, to, today).map((r) => [r.ref_date, r.detail]),
   );
   const legacy = list<BaseMetrics>(truth, appid, "getuserread", from, to, today);
-  return eachDay(from, to).map((date) => {
+  const net = new Map(expectedFollowers(truth, appid, from, to, today).days.map((d) => [d.date, d.netUsers]));
+  return eachDay(from, to).map((date) => ({ ...articleDay(date), netFollowers: net.get(date) ?? null }));
+  function articleDay(date: IsoDate): Omit<ExpectedDay, "netFollowers"> {
     const total = legacy.find((r) => r.ref_date === date && r.user_source === ALL);
     const b = biz.get(date);
     if (b) {
@@ -193,7 +196,7 @@ export function expectedOverviewDays(
       comments: null,
       bySource: {},
     };
-  });
+  }
 }
 
 export function expectedOverviewTotals(truth: GroundTruth, appid: string, from: IsoDate, to: IsoDate, today: IsoDate) {
@@ -208,6 +211,62 @@ export function expectedOverviewTotals(truth: GroundTruth, appid: string, from: 
     likes: sum("likes"),
     zaikan: sum("zaikan"),
     comments: sum("comments"),
+    netFollowers: sum("netFollowers"),
+  };
+}
+
+/* ---------- followers ---------- */
+
+interface UserSummaryRow {
+  ref_date: string;
+  user_source: number;
+  new_user: number;
+  cancel_user: number;
+}
+
+/** Followers per day from getusersummary and getusercumulate, as the Followers page should show them. */
+export function expectedFollowers(truth: GroundTruth, appid: string, from: IsoDate, to: IsoDate, today: IsoDate) {
+  const summary = list<UserSummaryRow>(truth, appid, "getusersummary", from, to, today);
+  const cumulate = new Map(
+    list<{ ref_date: string; cumulate_user: number }>(truth, appid, "getusercumulate", from, to, today).map((r) => [
+      r.ref_date,
+      r.cumulate_user,
+    ]),
+  );
+  const bySource: Record<string, number> = {};
+  const days = eachDay(from, to).map((date) => {
+    const known = cumulate.has(date);
+    const rows = summary.filter((r) => r.ref_date === date);
+    const newUsers = rows.reduce((n, r) => n + r.new_user, 0);
+    const cancelUsers = rows.reduce((n, r) => n + r.cancel_user, 0);
+    const daySources: Record<string, number> = {};
+    for (const r of rows)
+      if (r.new_user > 0) {
+        daySources[r.user_source] = r.new_user;
+        bySource[r.user_source] = (bySource[r.user_source] ?? 0) + r.new_user;
+      }
+    return {
+      date,
+      newUsers: known ? newUsers : null,
+      cancelUsers: known ? cancelUsers : null,
+      netUsers: known ? newUsers - cancelUsers : null,
+      totalUsers: cumulate.get(date) ?? null,
+      bySource: daySources,
+    };
+  });
+  const withData = days.filter((d) => d.netUsers !== null);
+  const total = (k: "newUsers" | "cancelUsers" | "netUsers") =>
+    withData.length ? withData.reduce((n, d) => n + (d[k] ?? 0), 0) : null;
+  return {
+    days,
+    bySource,
+    totals: {
+      newUsers: total("newUsers"),
+      cancelUsers: total("cancelUsers"),
+      netUsers: total("netUsers"),
+      totalUsers: [...days].reverse().find((d) => d.totalUsers !== null)?.totalUsers ?? null,
+      days: withData.length,
+    },
   };
 }
 

@@ -2,7 +2,17 @@ import { and, between, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { articleDetail, articles, compareArticles, hourlyReads, overview, shares } from "@/db/analytics";
+import {
+  articleDailyReads,
+  articleDetail,
+  articles,
+  compareArticles,
+  dayArticles,
+  followers,
+  hourlyReads,
+  overview,
+  shares,
+} from "@/db/analytics";
 import { bizSummary, legacyUserRead } from "@/db/schema";
 import {
   type ChannelCounts,
@@ -10,11 +20,12 @@ import {
   channelsFromScenes,
   TOTAL_USER_SOURCE,
 } from "@/lib/analytics/channels";
-import { eachDay } from "@/lib/dates";
+import { addDaysIso, eachDay } from "@/lib/dates";
 
 import {
   expectedArticle,
   expectedArticles,
+  expectedFollowers,
   expectedHourlyAverage,
   expectedHourlyDay,
   expectedOverviewDays,
@@ -93,6 +104,7 @@ describe("analytics queries on both generations", () => {
         likes: null,
         zaikan: null,
         comments: null,
+        netFollowers: null,
         bySource: {},
       });
       expect(result.generations).toEqual([]);
@@ -125,6 +137,121 @@ describe("analytics queries on both generations", () => {
         }
         expect(channelsFromScenes(day.readUserSource).bySource).toEqual(legacyChannels);
       }
+    });
+  });
+
+  describe("followers", () => {
+    it("gives new, cancelled, net and total followers per day, by follow source, next to articles sent", async () => {
+      const result = await followers(h.database, { accountId: h.account.id, from: FROM, to: TO });
+      const expected = expectedFollowers(h.sim.truth, h.appid, FROM, TO, TODAY);
+      expect(result.days).toEqual(expected.days.map((d) => ({ ...d, articlesSent: expect.any(Number) as number })));
+      expect(result.totals).toEqual(expected.totals);
+      expect(result.bySource).toEqual(expected.bySource);
+      expect(Object.keys(result.bySource)).toContain("57");
+      for (const day of result.days)
+        expect(day.articlesSent, day.date).toBe(h.sim.truth.sendOn(h.appid, day.date)?.articles.length ?? 0);
+      expect(result.days.some((d) => d.articlesSent > 0)).toBe(true);
+      // The net change agrees with the running total, day by day.
+      for (const [i, day] of result.days.entries())
+        if (i > 0) expect(day.netUsers).toBe(day.totalUsers! - result.days[i - 1]!.totalUsers!);
+    });
+
+    it("leaves days that were never fetched empty rather than zero", async () => {
+      const result = await followers(h.database, { accountId: h.account.id, from: "2026-06-10", to: "2026-06-16" });
+      expect(result.days.map((d) => d.netUsers === null)).toEqual([false, false, false, true, true, true, true]);
+      expect(result.totals.days).toBe(3);
+      const overviewResult = await overview(h.database, {
+        accountId: h.account.id,
+        from: "2026-06-10",
+        to: "2026-06-16",
+      });
+      expect(overviewResult.totals.netFollowers).toBe(result.totals.netUsers);
+    });
+  });
+
+  describe("a day's articles (yesterday first)", () => {
+    interface Detail {
+      stat_date: string;
+      read_user: number;
+      share_user: number;
+      like_user: number;
+      read_delivery_rate: number;
+      read_finish_rate: number;
+    }
+    it("lists the articles sent that day with WeChat's 送达阅读率 and 完读率, ranked by readers", async () => {
+      const date = eachDay(FROM, TO).find((d) => (h.sim.truth.sendOn(h.appid, d)?.articles.length ?? 0) > 1)!;
+      const result = await dayArticles(h.database, h.account.id, date);
+      const truth = truthList<{ msgid: string; title: string; detail_list: Detail[] }>(
+        "getarticletotaldetail",
+        date,
+        date,
+      );
+      const expected = truth
+        .map((a) => ({ msgid: a.msgid, title: a.title, d: a.detail_list.find((x) => x.stat_date === date)! }))
+        .sort((a, b) => b.d.read_user - a.d.read_user || a.msgid.localeCompare(b.msgid));
+      expect(
+        result.sent.map((a) => [a.msgid, a.title, a.readers, a.deliveryReadRate, a.finishRate, a.likes, a.sharers]),
+      ).toEqual(
+        expected.map((e) => [
+          e.msgid,
+          e.title,
+          e.d.read_user,
+          e.d.read_delivery_rate,
+          e.d.read_finish_rate,
+          e.d.like_user,
+          e.d.share_user,
+        ]),
+      );
+      expect(result.sent.some((a) => a.position === 1)).toBe(true);
+    });
+
+    it("lists every article read that day, of any age, from getarticleread with getarticleshare's sharers", async () => {
+      const date = TO;
+      const result = await dayArticles(h.database, h.account.id, date);
+      expect(result.readFrom).toBe("getarticleread");
+      const read = truthList<{ msgid: string; detail: { read_user: number } }>("getarticleread", date, date);
+      const shared = new Map(
+        truthList<{ msgid: string; detail: { share_user: number } }>("getarticleshare", date, date).map((r) => [
+          r.msgid,
+          r.detail.share_user,
+        ]),
+      );
+      expect(new Map(result.read.map((r) => [r.msgid, [r.readers, r.sharers]]))).toEqual(
+        new Map(read.map((r) => [r.msgid, [r.detail.read_user, shared.get(r.msgid) ?? 0]])),
+      );
+      // Old articles keep being read: some were sent before the day, and those synced carry their send date.
+      expect(result.read.some((r) => r.sendDate !== null && r.sendDate < addDaysIso(date, -3))).toBe(true);
+      expect(result.read.every((r) => r.sendDate === null || r.title.length > 0)).toBe(true);
+    });
+
+    it("gives an article's daily readers on every day it was read, beyond its curve (the long tail)", async () => {
+      const read = truthList<{ msgid: string; ref_date: string; detail: { read_user: number } }>(
+        "getarticleread",
+        FROM,
+        TO,
+      );
+      // The article read on the most days of the range (its curve is stored only for what was sent in the range).
+      const counts = new Map<string, number>();
+      for (const r of read) counts.set(r.msgid, (counts.get(r.msgid) ?? 0) + 1);
+      const [msgid] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      const first = { msgid };
+      const days = read.filter((r) => r.msgid === first.msgid);
+      const result = await articleDailyReads(h.database, h.account.id, first.msgid);
+      expect(result.map((d) => [d.date, d.readers])).toEqual(days.map((r) => [r.ref_date, r.detail.read_user]));
+      expect(result.length).toBeGreaterThan(7);
+    });
+
+    it("takes the read list from getarticlesummary before the new generation", async () => {
+      const result = await dayArticles(h.database, h.account.id, EARLY_FROM);
+      expect(result.readFrom).toBe("getarticlesummary");
+      const summary = truthList<{ msgid: string; int_page_read_user: number; share_user: number }>(
+        "getarticlesummary",
+        EARLY_FROM,
+        EARLY_FROM,
+      );
+      expect(new Map(result.read.map((r) => [r.msgid, [r.readers, r.sharers]]))).toEqual(
+        new Map(summary.map((r) => [r.msgid, [r.int_page_read_user, r.share_user]])),
+      );
     });
   });
 

@@ -36,6 +36,8 @@ describe("planSync", () => {
       getarticleshare: 365,
       getbizsummary: 13,
       getarticletotaldetail: 365,
+      getusersummary: 53,
+      getusercumulate: 53,
     });
   });
 

@@ -6,12 +6,14 @@ import { common } from "./common";
 import { compare } from "./compare";
 import { digests } from "./digests";
 import { errors } from "./errors";
+import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
 import { syncStops } from "./sync-stops";
 import { ui } from "./ui";
+import { yesterday } from "./yesterday";
 
 export const FEATURES = [
   common,
@@ -27,6 +29,8 @@ export const FEATURES = [
   digests,
   agency,
   syncStops,
+  followers,
+  yesterday,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;

@@ -26,6 +26,7 @@ export const OVERVIEW_KPIS: KpiSet<Figures, DayMetric> = {
     kpi("likes", "metric.likes"),
     kpi("zaikan", "metric.zaikan"),
     kpi("comments", "metric.comments"),
+    kpi("netFollowers", "metric.netFollowers"),
   ],
 };
 

@@ -1,0 +1,126 @@
+"use client";
+import type { ViewData } from "@/lib/views";
+import {
+  READ_YESTERDAY_TABLE,
+  SENT_YESTERDAY_TABLE,
+  YESTERDAY_LABELS,
+  type YesterdayFigure,
+} from "@/lib/views/tables/yesterday";
+
+import { useFormatCell, useHeaderText } from "../cells";
+import { DataTable } from "../data-table";
+import { ExportMenu } from "../export-menu";
+import { useYesterday } from "../hooks/queries";
+import { useFormat, useT } from "../i18n";
+import { Panel } from "../panel";
+
+type Data = ViewData<"yesterday">;
+
+function FigureWithComparisons({ figure }: { figure: YesterdayFigure }) {
+  const t = useT();
+  const f = useFormat();
+  const header = useHeaderText();
+  const cell = useFormatCell();
+  const { label, format } = YESTERDAY_LABELS[figure.metric];
+  return (
+    <div className="kpi" data-testid={`yesterday-${figure.metric}`} data-value={figure.value ?? ""}>
+      <div className="kpi-label">{header(label)}</div>
+      <div className="kpi-value">{cell(format, figure.value)}</div>
+      {figure.comparisons.map((c) => {
+        const direction = c.pct == null ? "flat" : c.pct > 0 ? "up" : c.pct < 0 ? "down" : "flat";
+        return (
+          <div
+            key={c.days}
+            className={`kpi-delta ${direction}`}
+            data-testid={`yesterday-${figure.metric}-vs${c.days}`}
+            data-value={c.value ?? ""}
+            title={c.date}
+          >
+            <span className="muted">{t(`yesterday.vs${c.days}`)} </span>
+            {c.pct == null ? "–" : `${c.pct > 0 ? "▲" : c.pct < 0 ? "▼" : "•"} ${f.percent(Math.abs(c.pct))}`}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** 昨日关键指标, the articles sent yesterday, and every article read yesterday: the Overview's first answers. */
+export function YesterdayPanel({ account }: { account: number | null }) {
+  const t = useT();
+  const header = useHeaderText();
+  const params = { account };
+  const query = useYesterday(params);
+  const empty = (d: Data) => !d.fetched && d.figures.every((f) => f.value === null);
+  return (
+    <>
+      <Panel
+        title={query.data ? t("yesterday.title", { date: query.data.date }) : header(SENT_YESTERDAY_TABLE.title)}
+        query={query}
+        testId="yesterday"
+        actions={<ExportMenu view="yesterday" params={params} table="kpis" />}
+      >
+        {(d) => (
+          <>
+            {!d.final ? (
+              <p className="notice" role="status" data-testid="yesterday-not-final">
+                {t(d.fetched ? "yesterday.notFinal" : "yesterday.notFetched", { time: d.nextFetch })}
+              </p>
+            ) : null}
+            {empty(d) ? null : (
+              <div className="kpis">
+                {d.figures.map((figure) => (
+                  <FigureWithComparisons key={figure.metric} figure={figure} />
+                ))}
+              </div>
+            )}
+            <p className="muted small">{t("yesterday.deliveryReadRateNote")}</p>
+          </>
+        )}
+      </Panel>
+      <div className="grid-2 yesterday-lists">
+        <Panel
+          title={header(SENT_YESTERDAY_TABLE.title)}
+          query={query}
+          testId="yesterday-sent"
+          isEmpty={(d) => d.sent.length === 0}
+          emptyText={t("yesterday.noneSent")}
+          actions={<ExportMenu view="yesterday" params={params} table="sent" />}
+        >
+          {(d) => (
+            <div className="table-scroll">
+              <DataTable
+                columns={SENT_YESTERDAY_TABLE.columns}
+                rows={d.sent}
+                rowKey={(r) => r.msgid}
+                rowTestId={(r) => `sent-${r.msgid}`}
+              />
+            </div>
+          )}
+        </Panel>
+        <Panel
+          title={header(READ_YESTERDAY_TABLE.title)}
+          query={query}
+          testId="yesterday-read"
+          isEmpty={(d) => d.read.length === 0}
+          emptyText={t("yesterday.noneRead")}
+          actions={<ExportMenu view="yesterday" params={params} table="read" />}
+        >
+          {(d) => (
+            <>
+              <p className="muted small">{t("yesterday.readNote", { source: d.readFrom ?? "" })}</p>
+              <div className="table-scroll yesterday-read-table">
+                <DataTable
+                  columns={READ_YESTERDAY_TABLE.columns}
+                  rows={d.read}
+                  rowKey={(r) => r.msgid}
+                  rowTestId={(r) => `read-${r.msgid}`}
+                />
+              </div>
+            </>
+          )}
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from "./define";
+
+/** The Followers page (user analysis) and the follower figures other pages show. */
+export const followers = defineMessages({
+  en: {
+    "nav.followers": "Followers",
+    "followers.kpis": "Followers",
+    "followers.daily": "Followers per day",
+    "followers.bySource": "New followers by follow source",
+    "followers.sourceShares": "Where new followers came from",
+    "followers.vsArticles": "Net followers and articles sent",
+    "followers.countAxis": "Followers",
+    "followers.articlesAxis": "Articles",
+    "followers.showTable": "Show the figures",
+    "followers.empty": "No follower figures for this range yet: sync the account.",
+    "followers.col.source": "Follow source",
+    "followers.col.share": "Share",
+    "metric.newFollowers": "New followers",
+    "metric.cancelledFollowers": "Unfollowed",
+    "metric.netFollowers": "Net followers",
+    "metric.totalFollowers": "Total followers",
+    "metric.articlesSent": "Articles sent",
+  },
+  zh: {
+    "nav.followers": "用户增长",
+    "followers.kpis": "用户增长",
+    "followers.daily": "每日用户数",
+    "followers.bySource": "新关注人数按关注来源",
+    "followers.sourceShares": "新关注来源占比",
+    "followers.vsArticles": "净增关注与发文",
+    "followers.countAxis": "人数",
+    "followers.articlesAxis": "篇数",
+    "followers.showTable": "查看数据",
+    "followers.empty": "此时间范围还没有用户数据：请同步该账号。",
+    "followers.col.source": "关注来源",
+    "followers.col.share": "占比",
+    "metric.newFollowers": "新关注人数",
+    "metric.cancelledFollowers": "取消关注人数",
+    "metric.netFollowers": "净增关注人数",
+    "metric.totalFollowers": "累积关注人数",
+    "metric.articlesSent": "发文篇数",
+  },
+});

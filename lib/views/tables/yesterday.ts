@@ -1,0 +1,100 @@
+/** The Overview's 昨日关键指标 and yesterday's article lists. Pure: the browser imports it too. */
+import type { ReadArticle, SentArticle } from "@/db/analytics";
+
+import { type Column, field, type Format, type Table } from "../columns";
+import type { Header } from "../types";
+
+export const YESTERDAY_METRICS = [
+  "readers",
+  "deliveryReadRate",
+  "sharers",
+  "netFollowers",
+  "likes",
+  "zaikan",
+  "comments",
+] as const;
+export type YesterdayMetric = (typeof YESTERDAY_METRICS)[number];
+
+export const YESTERDAY_LABELS: Record<YesterdayMetric, { label: Header; format: Format }> = {
+  readers: { label: "metric.readers", format: "count" },
+  deliveryReadRate: { label: "yesterday.deliveryReadRate", format: "percent" },
+  sharers: { label: "metric.sharers", format: "count" },
+  netFollowers: { label: "metric.netFollowers", format: "count" },
+  likes: { label: "metric.likes", format: "count" },
+  zaikan: { label: "metric.zaikan", format: "count" },
+  comments: { label: "metric.comments", format: "count" },
+};
+
+/** The days each figure is compared with, the way the MP backend does. */
+export const COMPARED_DAYS = [1, 7, 30] as const;
+
+export interface Comparison {
+  days: (typeof COMPARED_DAYS)[number];
+  date: string;
+  value: number | null;
+  pct: number | null;
+}
+export interface YesterdayFigure {
+  metric: YesterdayMetric;
+  value: number | null;
+  comparisons: Comparison[];
+}
+
+export const YESTERDAY_KPI_TABLE: Table<YesterdayFigure> = {
+  id: "kpis",
+  title: "yesterday.title",
+  columns: [
+    {
+      key: "metric",
+      header: "col.metric",
+      format: "text",
+      value: (f) => f.metric,
+      label: (f) => YESTERDAY_LABELS[f.metric].label,
+    },
+    field("value", "yesterday.col.value", "decimal"),
+    ...COMPARED_DAYS.map(
+      (days, i): Column<YesterdayFigure> => ({
+        key: `before_${days}`,
+        header: `yesterday.col.before${days}`,
+        format: "decimal",
+        value: (f) => f.comparisons[i]?.value ?? null,
+      }),
+    ),
+  ],
+};
+
+const position: Column<{ position: number | null }> = {
+  key: "position",
+  header: "articles.col.position",
+  format: "count",
+  value: (r) => r.position,
+  label: (r) =>
+    r.position === 1 ? "yesterday.headline" : r.position === null ? "yesterday.unknownPosition" : "yesterday.secondary",
+};
+
+export const SENT_YESTERDAY_TABLE: Table<SentArticle> = {
+  id: "sent",
+  title: "yesterday.sent",
+  columns: [
+    field("title", "articles.col.title", "text", { lead: true }),
+    position as Column<SentArticle>,
+    field("readers", "metric.readers", "count"),
+    field("deliveryReadRate", "yesterday.deliveryReadRate", "percent"),
+    field("sharers", "metric.sharers", "count"),
+    field("finishRate", "metric.finishRate", "percent"),
+    field("likes", "metric.likes", "count"),
+    field("msgid", "articles.col.msgid", "text", { screen: false }),
+  ],
+};
+
+export const READ_YESTERDAY_TABLE: Table<ReadArticle> = {
+  id: "read",
+  title: "yesterday.read",
+  columns: [
+    field("title", "articles.col.title", "text", { lead: true }),
+    field("sendDate", "articles.col.sendDate", "date"),
+    field("readers", "metric.readers", "count"),
+    field("sharers", "metric.sharers", "count"),
+    field("msgid", "articles.col.msgid", "text", { screen: false }),
+  ],
+};
