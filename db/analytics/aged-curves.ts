@@ -5,10 +5,19 @@ import { and, between, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
 import { positionOf } from "@/lib/analytics/metrics";
-import type { AgedCurve } from "@/lib/analytics/percentiles";
 import { daysBetween, type IsoDate } from "@/lib/dates";
 
 import { articleKey } from "./article-rows";
+
+/** An article's cumulative figures by day since sending (the shape lib/analytics/percentiles.ts ranks). */
+export interface AgedCurve {
+  accountId: number;
+  msgid: string;
+  sendDate: IsoDate;
+  position: number | null;
+  /** Ordered by day; a day may be missing. */
+  points: { day: number; readers: number; sharers: number; favourites: number }[];
+}
 
 /**
  * Readers, sharers and favourites by day since sending of every article the accounts sent in
@@ -50,7 +59,7 @@ export async function agedCurves(
       .from(n)
       .where(and(inArray(n.accountId, accountIds), between(n.publishDate, from, to))),
   ]);
-  const out = new Map<string, AgedCurve & { points: AgedCurve["points"][number][] }>();
+  const out = new Map<string, AgedCurve>();
   const add = (rows: typeof legacyRows, replace: boolean) => {
     const seen = new Set<string>();
     for (const r of rows) {
