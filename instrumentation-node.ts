@@ -1,5 +1,20 @@
+import http from "node:http";
+
 import { getDatabase } from "@/db/client";
+import { PEER_HEADER } from "@/lib/client-ip";
 import { env } from "@/lib/env";
+
+// Route handlers never see the socket; stamp each request with its TCP peer (overwriting anything
+// the client sent under that name) so sign-in throttling and the audit log know the client IP.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound to each server below
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
+  if (event === "request") {
+    const request = args[0] as http.IncomingMessage;
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "unknown";
+  }
+  return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+} as typeof http.Server.prototype.emit;
 
 try {
   env();

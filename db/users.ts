@@ -34,7 +34,7 @@ export async function createUser(
 /** For sign-in only: the one query that reads the hash. */
 export async function findLogin({ db }: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;

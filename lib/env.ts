@@ -20,6 +20,11 @@ const schema = z.object({
   /** Beijing hour after which the daily sync fetches yesterday (WeChat publishes around 08:00). */
   DAILY_SYNC_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   DAILY_SYNC: z.enum(["on", "off"]).default("on"),
+  /**
+   * How many reverse proxies stand in front of the app. Set: the client IP is read from
+   * X-Forwarded-For (that many entries from the right). Unset: the TCP peer; X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXY: z.coerce.number().int().min(1).max(10).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

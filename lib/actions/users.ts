@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
 
+import { recordAudit } from "@/lib/audit";
+import { liftLockout } from "@/lib/auth/sign-in";
 import * as users from "@/lib/users/manage";
 import { newUserSchema, userChangeSchema } from "@/lib/users/schemas";
 
@@ -22,4 +24,15 @@ export const deleteUser = authedAction(
   z.object({ id: z.number().int().positive() }),
   { role: "admin" },
   (input, { database, user }) => users.deleteUser(database, input.id, user.id),
+);
+
+/** Ends the sign-in back-off of an email at once. */
+export const unlockSignIn = authedAction(
+  z.object({ email: z.string().trim().toLowerCase().min(1).max(320) }),
+  { role: "admin" },
+  async (input, { database, user }) => {
+    await liftLockout(database, { email: input.email });
+    await recordAudit(database, { actor: user, action: "user.unlock", target: `email:${input.email}` });
+    return { email: input.email };
+  },
 );

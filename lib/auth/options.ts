@@ -5,10 +5,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 
 import { getDatabase } from "@/db/client";
-import { findLogin } from "@/db/users";
+import { clientIp } from "@/lib/client-ip";
 
-import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
+import { attemptSignIn } from "./sign-in";
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
@@ -24,13 +24,14 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const input = credentialsSchema.safeParse(raw);
           if (!input.success) return null;
-          const login = await findLogin(await getDatabase(), input.data.email);
-          // Verify against a fixed hash when the email is unknown, so timing does not tell.
-          const ok = await verifyPassword(login?.passwordHash ?? DUMMY_HASH, input.data.password);
-          return login && ok ? { id: String(login.id) } : null;
+          const ip = clientIp((request?.headers ?? {}) as Record<string, string>);
+          const result = await attemptSignIn(await getDatabase(), { ...input.data, ip });
+          // Thrown messages reach the sign-in form as `error`: same words for known and unknown emails.
+          if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          return result.ok ? { id: String(result.userId) } : null;
         },
       }),
     ],
@@ -41,4 +42,5 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$2ZK0QIU33JN9G/EhnHdWsw$UYqlgcvIj06udNTeopLQRPjGKs326VVq9STJU02B0uo";
+/** The `error` the sign-in form gets while the email or the client IP is backed off. */
+export const SIGN_IN_THROTTLED = "Throttled";

@@ -6,9 +6,10 @@ import { compare } from "./compare";
 import { errors } from "./errors";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
+import { security } from "./security";
 import { shares } from "./shares";
 
-export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin] as const;
+export const FEATURES = [common, errors, overview, hourly, shares, articles, compare, admin, security] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
 /** Every message id; a misspelt one fails `tsc`. */
