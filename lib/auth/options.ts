@@ -5,9 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 
 import { getDatabase } from "@/db/client";
+import { findUser } from "@/db/users";
+import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/client-ip";
 
 import { resolveAuthSecret } from "./secret";
+import { endAllSessions, isSessionCurrent, type SessionClaims } from "./sessions";
 import { attemptSignIn } from "./sign-in";
 
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -31,13 +34,28 @@ export function authOptions(): NextAuthOptions {
           const result = await attemptSignIn(await getDatabase(), { ...input.data, ip });
           // Thrown messages reach the sign-in form as `error`: same words for known and unknown emails.
           if (!result.ok && result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
-          return result.ok ? { id: String(result.userId) } : null;
+          return result.ok ? { id: String(result.userId), sv: result.sessionVersion } : null;
         },
       }),
     ],
     callbacks: {
-      jwt: ({ token, user }) => (user ? { sub: user.id } : token),
-      session: ({ session, token }) => ({ expires: session.expires, user: { id: token.sub } }) as typeof session,
+      // A cookie whose session version is no longer the user's is emptied (signed out), not renewed.
+      async jwt({ token, user }) {
+        if (user) return { sub: user.id, sv: (user as { sv?: number }).sv };
+        return (await isSessionCurrent(await getDatabase(), token)) ? token : {};
+      },
+      session: ({ session, token }) =>
+        ({ expires: session.expires, user: { id: token.sub, sv: token.sv } }) as typeof session,
+    },
+    events: {
+      async signOut({ token }) {
+        const claims = token as SessionClaims | null;
+        const database = await getDatabase();
+        if (!claims || !(await isSessionCurrent(database, claims))) return;
+        const user = await findUser(database, Number(claims.sub));
+        await endAllSessions(database, Number(claims.sub));
+        if (user) await recordAudit(database, { actor: user, action: "sign-out" });
+      },
     },
   };
 }
