@@ -9,6 +9,7 @@ import { findUser } from "@/db/users";
 import { recordAudit } from "@/lib/audit";
 import { clientIp } from "@/lib/client-ip";
 
+import { safeRedirectUrl } from "./redirects";
 import { resolveAuthSecret } from "./secret";
 import { endAllSessions, isSessionCurrent, type SessionClaims } from "./sessions";
 import { attemptSignIn } from "./sign-in";
@@ -39,6 +40,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // The default callback throws (500) on a malformed callbackUrl; this one falls back to the base URL.
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
       // A cookie whose session version is no longer the user's is emptied (signed out), not renewed.
       async jwt({ token, user }) {
         if (user) return { sub: user.id, sv: (user as { sv?: number }).sv };
