@@ -48,3 +48,18 @@ export function env(): Env {
 export function resetEnvCache() {
   cached = undefined;
 }
+
+/**
+ * What the web server needs beyond valid values: with DATABASE_URL, the secrets every instance must
+ * share. Checked before `next start` (scripts/preflight.ts, npm start and the demo) and again in
+ * instrumentation, so a missing one stops the server with the variable named instead of turning
+ * every request into a 500.
+ */
+export function serverEnvProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.DATABASE_URL && !e.NEXTAUTH_SECRET)
+    problems.push("NEXTAUTH_SECRET must be set when DATABASE_URL is (every app process needs the same one).");
+  if (e.DATABASE_URL && !e.READOUT_ENCRYPTION_KEY)
+    problems.push("READOUT_ENCRYPTION_KEY is required with DATABASE_URL (openssl rand -base64 32).");
+  return problems;
+}

@@ -6,7 +6,6 @@
  */
 const PLACEHOLDER_ORIGIN = "http://readout.invalid";
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE = /[\\\u0000-\u001f\u007f]/;
 
 export function safeNextPath(next: unknown, origin: string = PLACEHOLDER_ORIGIN): string {
