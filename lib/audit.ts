@@ -1,29 +1,11 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { createAuditEntry, listAuditEntries } from "@/db/audit";
 import type { Database } from "@/db/client";
+import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit-actions";
 import { clientIp } from "@/lib/client-ip";
-
-/** Everything the audit log records (the admin page filters by these). */
-export const AUDIT_ACTIONS = [
-  "sign-in",
-  "sign-in.failed",
-  "sign-in.throttled",
-  "sign-out",
-  "password.change",
-  "user.create",
-  "user.update",
-  "user.delete",
-  "user.unlock",
-  "account.create",
-  "account.credentials",
-  "account.delete",
-  "sync.start",
-  "export",
-  "share-link.create",
-  "share-link.revoke",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditRecord {
   /** Who: the signed-in user, or null with `email` for a sign-in attempt. */
@@ -67,4 +49,23 @@ export async function recordAudit(database: Database, record: AuditRecord): Prom
   }
 }
 
-export { listAuditEntries };
+export { AUDIT_ACTIONS, type AuditAction, listAuditEntries };
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** The admin page's filter (?action=&q=&page=); anything unparsable means no filter. */
+export const auditFilterSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type AuditPageFilter = z.output<typeof auditFilterSchema>;
+
+export function listAudit(database: Database, f: AuditPageFilter) {
+  return listAuditEntries(database, {
+    action: f.action,
+    search: f.q || undefined,
+    limit: AUDIT_PAGE_SIZE,
+    offset: (f.page - 1) * AUDIT_PAGE_SIZE,
+  });
+}

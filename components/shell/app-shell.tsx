@@ -64,6 +64,11 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
             {t("nav.users")}
           </Link>
         ) : null}
+        {role === "admin" ? (
+          <Link href="/audit" className={active("/audit") ? "active" : undefined}>
+            {t("security.audit.nav")}
+          </Link>
+        ) : null}
         <div className="sidebar-foot">
           <div className="who" data-testid="who">
             {user.email}
