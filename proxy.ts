@@ -1,10 +1,30 @@
 import { type NextRequest, NextResponse } from "next/server";
 
+import { actionBodyProblem, MAX_ACTION_BODY_BYTES } from "@/lib/action-body";
+
 /** Tells server components which URL was asked for, so sign-in can come back to it. */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const refused = await refuseMalformedAction(request);
+    if (refused) return refused;
+  }
   const headers = new Headers(request.headers);
   headers.set("x-readout-url", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
+}
+
+/** A clear 4xx (one error shape) for a server-action body React could not decode (lib/action-body.ts). */
+async function refuseMalformedAction(request: NextRequest): Promise<Response | null> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(contentType)) return null;
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const problem =
+    declared > MAX_ACTION_BODY_BYTES ? "too-large" : actionBodyProblem(contentType, await request.clone().text());
+  if (!problem) return null;
+  return Response.json(
+    { ok: false, error: { code: "invalid", message: "Malformed server action request." } },
+    { status: problem === "too-large" ? 413 : 400, headers: { "cache-control": "no-store" } },
+  );
 }
 
 export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)"] };

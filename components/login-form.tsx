@@ -8,7 +8,7 @@ import { useT } from "./i18n";
 export function LoginForm({ next }: { next: string }) {
   const t = useT();
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<null | "wrong" | "throttled">(null);
   const [busy, setBusy] = useState(false);
   // Controlled: a form action resets its fields, and a wrong password must not cost the email.
   const [email, setEmail] = useState("");
@@ -23,7 +23,7 @@ export function LoginForm({ next }: { next: string }) {
     if (result?.ok && !result.error) {
       router.replace(next);
       router.refresh();
-    } else setFailed(true);
+    } else setFailed(result?.error === "Throttled" ? "throttled" : "wrong");
   }
   return (
     <main className="login">
@@ -47,7 +47,7 @@ export function LoginForm({ next }: { next: string }) {
         </label>
         {failed ? (
           <p className="error" role="alert">
-            {t("login.failed")}
+            {t(failed === "throttled" ? "login.throttled" : "login.failed")}
           </p>
         ) : null}
         <button type="submit" disabled={busy}>

@@ -59,8 +59,41 @@ export const users = pgTable("users", {
   role: text("role", { enum: ROLES }).notNull().default("viewer"),
   /** argon2id (lib/auth/password.ts); never selected for the browser. */
   passwordHash: text("password_hash").notNull(),
+  /** Part of every session cookie; bumping it ends every session of the user (lib/auth/sessions.ts). */
+  sessionVersion: int("session_version"),
+  /** Set for users an admin created or reset: they choose their own password at next sign-in. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   createdAt: at("created_at").notNull().defaultNow(),
 });
+
+/**
+ * Sign-in back-off, one row per key ("email:<lower-cased email>" or "ip:<address>"): failures in a
+ * row and when the next attempt may be checked. Keyed by the typed email, whether or not it exists.
+ */
+export const signInThrottles = pgTable("sign_in_throttles", {
+  key: text("key").primaryKey(),
+  failures: int("failures"),
+  lockedUntil: at("locked_until"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** Who did what, when, from where (lib/audit.ts). Kept when the user is deleted. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: at("at").notNull().defaultNow(),
+    actorId: integer("actor_id"),
+    /** The signed-in user's email, or the email typed at a sign-in. */
+    actorEmail: text("actor_email"),
+    action: text("action").notNull(),
+    /** What it touched: "account:3", "user:7", "export:overview"… */
+    target: text("target"),
+    detail: jsonb("detail").notNull().default({}),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_action").on(t.action, t.at)],
+);
 
 /** Which accounts a manager or viewer may see (admins see all). */
 export const userAccounts = pgTable(

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
 import type { Database } from "./client";
 import { accounts, type Role, userAccounts, users } from "./schema";
@@ -11,6 +11,8 @@ const publicUserColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  sessionVersion: users.sessionVersion,
+  mustChangePassword: users.mustChangePassword,
   createdAt: users.createdAt,
 };
 
@@ -34,7 +36,7 @@ export async function createUser(
 /** For sign-in only: the one query that reads the hash. */
 export async function findLogin({ db }: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
@@ -78,14 +80,41 @@ export async function lockAdminIds({ db }: Database): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Sets what is given of name, role and password hash. */
+/**
+ * Sets what is given of name, role, password hash and must-change flag. A new role or password
+ * ends every session of the user (the session version goes up).
+ */
 export async function updateUser(
   { db }: Database,
   id: number,
-  change: { name?: string; role?: Role; passwordHash?: string },
+  change: { name?: string; role?: Role; passwordHash?: string; mustChangePassword?: boolean },
 ) {
-  const set = { name: change.name, role: change.role, passwordHash: change.passwordHash };
-  if (Object.values(set).some((v) => v !== undefined)) await db.update(users).set(set).where(eq(users.id, id));
+  const set = {
+    name: change.name,
+    role: change.role,
+    passwordHash: change.passwordHash,
+    mustChangePassword: change.mustChangePassword,
+  };
+  if (!Object.values(set).some((v) => v !== undefined)) return;
+  const endSessions = change.role !== undefined || change.passwordHash !== undefined;
+  await db
+    .update(users)
+    .set({ ...set, ...(endSessions ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}) })
+    .where(eq(users.id, id));
+}
+
+/** The version every session cookie of the user must carry (null: no such user). */
+export async function findSessionVersion({ db }: Database, id: number): Promise<number | null> {
+  const [row] = await db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id));
+  return row?.v ?? null;
+}
+
+/** Ends every session of the user. */
+export async function bumpSessionVersion({ db }: Database, id: number) {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
 }
 
 /** Replaces the accounts assigned to a user. */

@@ -29,6 +29,11 @@ const schema = z.object({
   DIGEST_MAIL_FROM: z.string().min(3).default("Readout <readout@localhost>"),
   /** Extra webhook hosts (host:port, comma-separated) digests may post to besides the robots' own. */
   DIGEST_WEBHOOK_HOSTS: z.string().default(""),
+  /**
+   * How many reverse proxies stand in front of the app. Set: the client IP is read from
+   * X-Forwarded-For (that many entries from the right). Unset: the TCP peer; X-Forwarded-For is ignored.
+   */
+  TRUSTED_PROXY: z.coerce.number().int().min(1).max(10).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -51,4 +56,19 @@ export function env(): Env {
 /** For tests that change process.env between cases. */
 export function resetEnvCache() {
   cached = undefined;
+}
+
+/**
+ * What the web server needs beyond valid values: with DATABASE_URL, the secrets every instance must
+ * share. Checked before `next start` (scripts/preflight.ts, npm start and the demo) and again in
+ * instrumentation, so a missing one stops the server with the variable named instead of turning
+ * every request into a 500.
+ */
+export function serverEnvProblems(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.DATABASE_URL && !e.NEXTAUTH_SECRET)
+    problems.push("NEXTAUTH_SECRET must be set when DATABASE_URL is (every app process needs the same one).");
+  if (e.DATABASE_URL && !e.READOUT_ENCRYPTION_KEY)
+    problems.push("READOUT_ENCRYPTION_KEY is required with DATABASE_URL (openssl rand -base64 32).");
+  return problems;
 }

@@ -19,6 +19,8 @@ import { createUser } from "@/lib/users/manage";
 import { endpointsOf } from "@/lib/wechat/endpoints";
 import { startSimulator } from "@/simulator/server";
 
+import { preflight } from "./preflight";
+
 const HISTORY_FROM = "2025-06-01";
 /** Fixed, documented sign-ins: only the demo creates them. */
 export const DEMO_USERS = [
@@ -53,6 +55,8 @@ async function main() {
     });
     if (build.status !== 0) throw new Error("next build failed");
   }
+  const problems = preflight();
+  if (problems.length) throw new Error(problems.join("\n"));
   const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
     stdio: "inherit",
     env: {

@@ -31,6 +31,7 @@ const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[]
   { href: "/groups", label: "nav.groups", roles: ["admin"] },
   { href: "/links", label: "share.title", roles: ["admin", "manager"] },
   { href: "/users", label: "nav.users", roles: ["admin"] },
+  { href: "/audit", label: "security.audit.nav", roles: ["admin"] },
 ];
 
 /** Pages whose URL carries the account and date range; the rest manage things. */

@@ -2,10 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { createUser, deleteUser, updateUser } from "@/lib/actions/users";
+import { createUser, deleteUser, unlockSignIn, updateUser } from "@/lib/actions/users";
 
 import { ErrorNotice } from "../accounts/error-notice";
-import { useAction } from "../accounts/use-action";
+import { useAction, useDateTime } from "../accounts/use-action";
 import { useT } from "../i18n";
 
 type Role = "admin" | "manager" | "viewer";
@@ -17,6 +17,8 @@ export interface UserRow {
   name: string;
   role: Role;
   accountIds: number[];
+  /** ISO instant while the user's sign-in is backed off. */
+  lockedUntil: string | null;
 }
 export interface AccountOption {
   id: number;
@@ -109,6 +111,14 @@ function UserLine({
   const t = useT();
   const router = useRouter();
   const remove = useAction(deleteUser);
+  const unlock = useAction(unlockSignIn);
+  const dateTime = useDateTime();
+  async function runUnlock() {
+    if (await unlock.run({ email: user.email })) {
+      onNotice(t("security.unlocked", { email: user.email }));
+      router.refresh();
+    }
+  }
   async function runDelete() {
     if (!window.confirm(t("admin.users.deleteConfirm", { email: user.email }))) return;
     if (await remove.run({ id: user.id })) {
@@ -122,6 +132,11 @@ function UserLine({
       <td>
         {user.email}
         {isSelf ? <span className="badge you">{t("admin.users.you")}</span> : null}
+        {user.lockedUntil ? (
+          <div className="muted small" data-testid="user-locked">
+            {t("security.locked", { until: dateTime(user.lockedUntil) })}
+          </div>
+        ) : null}
       </td>
       <td>{user.name || "–"}</td>
       <td>
@@ -142,6 +157,11 @@ function UserLine({
         <button type="button" onClick={onEdit} data-testid="user-edit">
           {t("admin.users.edit")}
         </button>
+        {user.lockedUntil ? (
+          <button type="button" onClick={() => void runUnlock()} disabled={unlock.pending} data-testid="user-unlock">
+            {t("security.unlock")}
+          </button>
+        ) : null}
         {!isSelf ? (
           <button
             type="button"
@@ -153,7 +173,7 @@ function UserLine({
             {t("admin.users.delete")}
           </button>
         ) : null}
-        <ErrorNotice error={remove.error} />
+        <ErrorNotice error={remove.error ?? unlock.error} />
       </td>
     </tr>
   );

@@ -1,3 +1,14 @@
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" integer,
+	"actor_email" text,
+	"action" text NOT NULL,
+	"target" text,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"ip" text
+);
+--> statement-breakpoint
 CREATE TABLE "client_group_accounts" (
 	"group_id" integer NOT NULL,
 	"account_id" integer NOT NULL,
@@ -82,6 +93,13 @@ CREATE TABLE "shared_links" (
 	CONSTRAINT "shared_links_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "sign_in_throttles" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "article_total_detail" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
 ALTER TABLE "article_total_detail" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "legacy_article_daily" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
@@ -91,6 +109,8 @@ ALTER TABLE "legacy_article_total" ALTER COLUMN "title" DROP NOT NULL;--> statem
 ALTER TABLE "article_read" ADD COLUMN "title" text;--> statement-breakpoint
 ALTER TABLE "endpoint_state" ADD COLUMN "offline_since" date;--> statement-breakpoint
 ALTER TABLE "endpoint_state" ADD COLUMN "offline_last" date;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "session_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_group_accounts" ADD CONSTRAINT "client_group_accounts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "digest_destinations" ADD CONSTRAINT "digest_destinations_digest_id_digests_id_fk" FOREIGN KEY ("digest_id") REFERENCES "public"."digests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -103,6 +123,8 @@ ALTER TABLE "follower_summary" ADD CONSTRAINT "follower_summary_account_id_accou
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shared_links" ADD CONSTRAINT "shared_links_group_id_client_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."client_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_at" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_log_action" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
 CREATE INDEX "client_group_accounts_account" ON "client_group_accounts" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "shared_links_account" ON "shared_links" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "shared_links_group" ON "shared_links" USING btree ("group_id");

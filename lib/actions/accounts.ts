@@ -5,6 +5,7 @@ import * as connection from "@/lib/accounts/connection";
 import { credentialsFor } from "@/lib/accounts/credentials";
 import * as accounts from "@/lib/accounts/manage";
 import { credentialsSchema, newAccountSchema } from "@/lib/accounts/schemas";
+import { recordAudit } from "@/lib/audit";
 import { beijingToday } from "@/lib/clock";
 import { getSyncContext } from "@/lib/sync/context";
 
@@ -16,15 +17,32 @@ const accountId = z.number().int().positive();
 const manage = { right: "manage", of: (i: { accountId: number }) => [i.accountId] } as const;
 
 /** Admin: adds an Official Account (classic/stable AppSecret, or third-party authorizer). */
-export const createAccount = authedAction(newAccountSchema, { role: "admin" }, (input, { database }) =>
-  accounts.createAccount(database, input),
-);
+export const createAccount = authedAction(newAccountSchema, { role: "admin" }, async (input, { database, user }) => {
+  const created = await accounts.createAccount(database, input);
+  await recordAudit(database, {
+    actor: user,
+    action: "account.create",
+    target: `account:${created.id}`,
+    detail: { appid: input.appid, name: input.name },
+  });
+  return created;
+});
 
 /** Admins and the account's managers: replaces its credentials (and optionally its name). */
 export const updateCredentials = authedAction(
   z.object({ accountId, name: z.string().trim().min(1).max(100).optional(), credentials: credentialsSchema }),
   { accounts: manage },
-  (input, { database }) => accounts.updateCredentials(database, input.accountId, input),
+  async (input, { database, user }) => {
+    const result = await accounts.updateCredentials(database, input.accountId, input);
+    // What changed, never the secrets themselves.
+    await recordAudit(database, {
+      actor: user,
+      action: "account.credentials",
+      target: `account:${input.accountId}`,
+      detail: { authType: input.credentials.authType, renamed: input.name !== undefined },
+    });
+    return result;
+  },
 );
 
 /**
@@ -52,5 +70,9 @@ export const testNewConnection = authedAction(newAccountSchema, { role: "admin" 
 export const deleteAccount = authedAction(
   z.object({ accountId }),
   { role: "admin", accounts: manage },
-  (input, { database }) => accounts.deleteAccount(database, input.accountId),
+  async (input, { database, user }) => {
+    const result = await accounts.deleteAccount(database, input.accountId);
+    await recordAudit(database, { actor: user, action: "account.delete", target: `account:${input.accountId}` });
+    return result;
+  },
 );

@@ -18,12 +18,23 @@ function searchParamsObject(params: URLSearchParams): Record<string, string | st
   return out;
 }
 
+/**
+ * Signed-in answers (data and exports) are never stored by browsers or proxies: the one place
+ * this header is set.
+ */
+const PRIVATE = "no-store";
+
+function privately(response: Response): Response {
+  response.headers.set("cache-control", PRIVATE);
+  return response;
+}
+
 /** The one error shape as a JSON response, in the reader's language. */
 export function errorResponse(error: unknown, request: Request, locale: Locale): Response {
   const body = toErrorBody(error, `GET ${new URL(request.url).pathname}`, locale);
   return Response.json(
     { ok: false, error: body },
-    { status: ERROR_STATUS[body.code], headers: { "cache-control": "no-store" } },
+    { status: ERROR_STATUS[body.code], headers: { "cache-control": PRIVATE } },
   );
 }
 
@@ -40,7 +51,7 @@ export function authedRoute<S extends z.ZodType, P = unknown>(
       const raw = { ...searchParamsObject(new URL(request.url).searchParams), ...(params as object) };
       const { input, ctx } = await checkGuard(schema, guard, raw, locale);
       const result = await run(input, { ...ctx, request, params });
-      return result instanceof Response ? result : Response.json({ ok: true, data: result });
+      return privately(result instanceof Response ? result : Response.json({ ok: true, data: result }));
     } catch (error) {
       return errorResponse(error, request, locale);
     }

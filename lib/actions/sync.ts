@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
 
+import { recordAudit } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/access";
 import { beijingToday } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isoDateSchema } from "@/lib/report-params";
@@ -27,30 +29,40 @@ const rangeInput = <S extends z.ZodRawShape>(shape: S) =>
       for (const message of problems[field]) ctx.addIssue({ code: "custom", path: [field], message });
   });
 
-const start = async (input: {
-  accountId: number;
-  from: string;
-  to: string;
-  endpoints?: (typeof ENDPOINT_NAMES)[number][];
-}) => {
-  const run = await startSync(await getSyncContext(), { ...input, concurrency: env().SYNC_CONCURRENCY });
+const start = async (
+  user: SessionUser,
+  input: {
+    accountId: number;
+    from: string;
+    to: string;
+    endpoints?: (typeof ENDPOINT_NAMES)[number][];
+  },
+) => {
+  const ctx = await getSyncContext();
+  const run = await startSync(ctx, { ...input, concurrency: env().SYNC_CONCURRENCY });
+  await recordAudit(ctx.database, {
+    actor: user,
+    action: "sync.start",
+    target: `account:${input.accountId}`,
+    detail: { runId: run.runId, from: run.from, to: run.to, endpoints: input.endpoints ?? "all" },
+  });
   return { runId: run.runId, from: run.from, to: run.to };
 };
 
 /** From the day after the newest final day (or 30 days back) to yesterday. */
-export const syncNow = authedAction(z.object({ accountId }), { accounts: manage }, async (input, { database }) =>
-  start({ accountId: input.accountId, ...(await syncNowRange(database, input.accountId, beijingToday())) }),
+export const syncNow = authedAction(z.object({ accountId }), { accounts: manage }, async (input, { database, user }) =>
+  start(user, { accountId: input.accountId, ...(await syncNowRange(database, input.accountId, beijingToday())) }),
 );
 
 /** Fetches [from, to] (what is already final is skipped). */
-export const backfill = authedAction(rangeInput({}), { accounts: manage }, (input) => start(input));
+export const backfill = authedAction(rangeInput({}), { accounts: manage }, (input, { user }) => start(user, input));
 
 /** From the completeness grid: what is not final in [from, to], for one interface or all. */
 export const fetchMissing = authedAction(
   rangeInput({ endpoint: z.enum(ENDPOINT_NAMES).optional() }),
   { accounts: manage },
-  (input) =>
-    start({
+  (input, { user }) =>
+    start(user, {
       accountId: input.accountId,
       from: input.from,
       to: input.to,

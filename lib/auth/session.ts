@@ -17,11 +17,13 @@ import { authOptions } from "./options";
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  const claims = session?.user as { id?: string; sv?: unknown } | undefined;
+  const id = Number(claims?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
   const database = await getDatabase();
   const user = await findUser(database, id);
-  if (!user) return null;
+  // Signed out everywhere, password or role changed since this cookie was issued: not signed in.
+  if (!user || user.sessionVersion !== claims?.sv) return null;
   const accountIds = user.role === "admin" ? await allAccountIds(database) : await assignedAccountIds(database, id);
   return { id: user.id, email: user.email, name: user.name, role: user.role, accountIds };
 });

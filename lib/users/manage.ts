@@ -57,7 +57,9 @@ export async function updateUser(database: Database, change: UserChange) {
     if (c.role && c.role !== "admin" && current.role === "admin" && admins.filter((id) => id !== c.id).length === 0) {
       throw new AdminError("conflict", "admin.err.lastAdminDemote");
     }
-    await usersDb.updateUser(tx, c.id, { name: c.name, role: c.role, passwordHash });
+    // A changed role or a new password ends the user's sessions (db/users.ts).
+    const newRole = c.role !== current.role ? c.role : undefined;
+    await usersDb.updateUser(tx, c.id, { name: c.name, role: newRole, passwordHash });
     const role = c.role ?? current.role;
     if (role === "admin") {
       await usersDb.setUserAccounts(tx, c.id, []);

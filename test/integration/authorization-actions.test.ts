@@ -183,6 +183,11 @@ const cases = (): [
       () => userActions.deleteUser({ id: ids.adminId }),
       { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
     ],
+    [
+      "unlockSignIn",
+      () => userActions.unlockSignIn({ email: "a@t.test" }),
+      { anonymous: "unauthorized", viewer: "forbidden", manager: "forbidden" },
+    ],
   ];
 };
 

@@ -9,6 +9,7 @@ import { errors } from "./errors";
 import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
+import { security } from "./security";
 import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
 import { syncStops } from "./sync-stops";
@@ -31,6 +32,7 @@ export const FEATURES = [
   syncStops,
   followers,
   yesterday,
+  security,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
