@@ -70,6 +70,22 @@ export const userAccounts = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.accountId] })],
 );
 
+/**
+ * Leases: who holds the lock (scope, key) until when (PostgreSQL). A holder renews its lease while
+ * it works; a process that dies stops renewing, and the lease is free once it expires. Unlike a
+ * session-level advisory lock, a lease holds no pool connection while its holder works.
+ */
+export const leases = pgTable(
+  "leases",
+  {
+    scope: text("scope").notNull(),
+    key: integer("key").notNull(),
+    owner: text("owner").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
 /** One row per Beijing day the daily sync started, so several app processes run it once. */
 export const dailySyncs = pgTable("daily_syncs", {
   day: day("day").primaryKey(),
@@ -138,7 +154,7 @@ export const endpointState = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.endpoint] })],
 );
 
-export const SYNC_STATUSES = ["running", "done", "failed", "interrupted"] as const;
+export const SYNC_STATUSES = ["queued", "running", "done", "failed", "interrupted"] as const;
 
 export const syncRuns = pgTable(
   "sync_runs",

@@ -20,6 +20,14 @@ const schema = z.object({
   /** Beijing hour after which the daily sync fetches yesterday (WeChat publishes around 08:00). */
   DAILY_SYNC_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   DAILY_SYNC: z.enum(["on", "off"]).default("on"),
+  /** Calls to WeChat in flight at once in one process, across every sync it runs (the global cap). */
+  WECHAT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
+  /** Whether this web process also runs sync jobs ("off" when `npm run worker` processes do). */
+  JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  /** Seconds after which an active job whose worker died is retried (PostgreSQL). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).optional(),
+  /** How often pg-boss looks for expired jobs, in seconds (PostgreSQL). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,14 +1,10 @@
 "use client";
+import type { RunStatus } from "@/lib/sync/status";
+
 import { useT } from "../i18n";
 
 /** A sync run's status as a coloured badge (null = the account was never synced). */
-export function RunBadge({
-  status,
-  errors = 0,
-}: {
-  status: "running" | "done" | "failed" | "interrupted" | null;
-  errors?: number;
-}) {
+export function RunBadge({ status, errors = 0 }: { status: RunStatus | null; errors?: number }) {
   const t = useT();
   return (
     <span className={`badge run-${status ?? "never"}`} data-testid="run-badge" data-status={status ?? "never"}>

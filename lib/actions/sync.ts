@@ -2,17 +2,19 @@
 import { z } from "zod";
 
 import { beijingToday } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { getJobQueue } from "@/lib/jobs/queues";
+import { startSync } from "@/lib/jobs/sync-jobs";
 import { isoDateSchema } from "@/lib/report-params";
 import { getSyncContext } from "@/lib/sync/context";
-import { rangeProblems, startSync, syncNowRange } from "@/lib/sync/start";
+import { rangeProblems, syncNowRange } from "@/lib/sync/start";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 
 import { authedAction } from "./action";
 
 /**
- * Sync actions: each starts a run in this server process and answers with its id at once; the
- * page follows it through the sync-status view. A second start while one runs is a conflict.
+ * Sync actions: each queues a sync job and answers with its run id at once; a worker runs it
+ * and the page follows it through the sync-status view. A second start while one is queued or
+ * running is a conflict.
  */
 
 const accountId = z.number().int().positive();
@@ -32,7 +34,7 @@ const start = async (input: {
   to: string;
   endpoints?: (typeof ENDPOINT_NAMES)[number][];
 }) => {
-  const run = await startSync(await getSyncContext(), { ...input, concurrency: env().SYNC_CONCURRENCY });
+  const run = await startSync(await getSyncContext(), await getJobQueue(), input);
   return { runId: run.runId, from: run.from, to: run.to };
 };
 

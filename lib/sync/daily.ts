@@ -2,7 +2,7 @@ import "server-only";
 
 import { listAccounts } from "@/db/accounts";
 import { createDailySync, findDailySync, updateDailySync } from "@/db/sync-runs";
-import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
+import { beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
 
 import { runSync, SyncBusyError, type SyncContext } from "./runner";
 import { syncNowRange } from "./start";
@@ -102,36 +102,4 @@ async function syncEveryAccount(
   }
   await updateDailySync(ctx.database, today, { finishedAt: new Date(), accounts: synced, errors });
   return { ran: true, day: today, accounts: synced, errors, skippedBusy };
-}
-
-/** Starts the minute-by-minute check in this server process; returns a stop function. */
-export function startDailySync(
-  getContext: () => Promise<SyncContext>,
-  opts: { hour: number; concurrency: number; intervalMs?: number },
-): () => void {
-  let running = false;
-  const log = (line: string) => console.log(`[daily-sync] ${line}`);
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const outcome = await dailySyncTick(await getContext(), { ...opts, log });
-      if (outcome.ran)
-        log(
-          `${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`,
-        );
-    } catch (error) {
-      console.error("[daily-sync] check failed:", error);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 15_000);
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 60_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }
