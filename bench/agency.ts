@@ -150,7 +150,16 @@ async function main() {
       });
     } else {
       try {
-        result = await benchSyncAccounts({ database, base, today, from, to, cap, concurrency });
+        result = await benchSyncAccounts({
+          database,
+          databaseUrl: scratch?.url,
+          base,
+          today,
+          from,
+          to,
+          cap,
+          concurrency,
+        });
       } finally {
         await database.close();
       }

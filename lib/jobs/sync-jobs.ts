@@ -131,6 +131,9 @@ export async function runDailyJob(ctx: SyncContext, queue: JobQueue, hour: numbe
   }
   let queued = 0;
   for (const account of accounts) {
+    // An account with a run queued or running is being brought up to date already.
+    const latest = await findLatestSyncRun(ctx.database, account.id);
+    if (latest && isActive(latest, new Date())) continue;
     const recheck = await provisionalRecheck(ctx, account.id, today);
     if (!recheck) continue;
     await enqueueSync(ctx, queue, { accountId: account.id, ...recheck });
