@@ -40,6 +40,8 @@ export const accounts = pgTable("accounts", {
   componentVerifyTicketEnc: text("component_verify_ticket_enc"),
   authorizerRefreshTokenEnc: text("authorizer_refresh_token_enc"),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Bumped by every sync commit that touches the account: the key of its cached views. */
+  dataVersion: int("data_version"),
 });
 
 /* ---------- people ---------- */
