@@ -29,13 +29,19 @@ try {
   process.exit(1);
 }
 
-// The daily sync runs inside the server (never in tests or scripts, which do not load this file).
-if (env().DAILY_SYNC === "on") {
-  const { startDailySync } = await import("@/lib/sync/daily");
+// Sync jobs run inside the server unless JOB_WORKERS=off (then `npm run worker` processes run
+// them). Never in tests or scripts, which do not load this file.
+if (env().JOB_WORKERS === "on") {
+  const { getJobQueue } = await import("@/lib/jobs/queues");
+  const { startWorkers } = await import("@/lib/jobs/workers");
   const { getSyncContext } = await import("@/lib/sync/context");
-  startDailySync(getSyncContext, { hour: env().DAILY_SYNC_HOUR, concurrency: env().SYNC_CONCURRENCY });
+  const queue = await getJobQueue();
+  const { accountsAtOnce } = await startWorkers(await getSyncContext(), queue, { daily: env().DAILY_SYNC === "on" });
   console.log(
-    `[readout] daily sync on: every account after ${String(env().DAILY_SYNC_HOUR).padStart(2, "0")}:00 Beijing time`,
+    `[readout] sync jobs run here (${queue.kind}, ${accountsAtOnce} accounts at once)` +
+      (env().DAILY_SYNC === "on"
+        ? `; daily sync after ${String(env().DAILY_SYNC_HOUR).padStart(2, "0")}:00 Beijing time`
+        : ""),
   );
 }
 

@@ -20,6 +20,8 @@ import { parseAnswer } from "@/lib/wechat/client";
 import { datacubePath, ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 import { nodeTransport } from "@/lib/wechat/transport";
 
+import { createScratchDatabase } from "./scratch";
+
 const { values } = parseArgs({
   options: {
     days: { type: "string", default: "90" },
@@ -193,24 +195,6 @@ async function benchTransportFloor(calls: { endpoint: string; begin: string; end
     }),
   );
   return Math.round(performance.now() - started);
-}
-
-async function createScratchDatabase(adminUrl: string) {
-  const { Client } = await import("pg");
-  const name = `readout_bench_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 async function main() {

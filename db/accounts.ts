@@ -165,3 +165,12 @@ export async function saveToken({ db, secrets }: Database, key: string, value: {
 export async function dropToken({ db }: Database, key: string) {
   await db.delete(accessTokens).where(eq(accessTokens.cacheKey, key));
 }
+
+/** The data versions of these accounts (bumped by each sync commit), in id order. */
+export function listDataVersions({ db }: Database, accountIds: number[]) {
+  return db
+    .select({ id: accounts.id, version: accounts.dataVersion })
+    .from(accounts)
+    .where(inArray(accounts.id, accountIds))
+    .orderBy(accounts.id);
+}

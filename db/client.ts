@@ -1,7 +1,10 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
 import { SecretBox } from "@/lib/crypto";
@@ -9,6 +12,7 @@ import { env } from "@/lib/env";
 
 import { acquireFolderLock, loadOrCreateKeyFile } from "./folder";
 import * as schema from "./schema";
+import { leases, syncRuns } from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -34,6 +38,44 @@ export function inTransaction<T>(database: Database, fn: (tx: Database) => Promi
 }
 
 type LockScope = "sync-account" | "daily-sync" | "migrate";
+
+/** A lease lasts this long unless its holder renews it (every third of it while it works). */
+export const LEASE_MS = 30_000;
+
+/**
+ * PostgreSQL locks shared by every process on the database, as lease rows: taking one is one
+ * statement, and nothing holds a pool connection while fn runs (fn's own queries need them).
+ */
+function leaseLock(db: Db): Database["tryWithLock"] {
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID()}`;
+  const leaseEnd = () => sql`now() + ${`${LEASE_MS} milliseconds`}::interval`;
+  return async (scope, id, fn) => {
+    const where = and(eq(leases.scope, scope), eq(leases.key, id), eq(leases.owner, owner));
+    const taken = await db
+      .insert(leases)
+      .values({ scope, key: id, owner, expiresAt: leaseEnd() })
+      .onConflictDoUpdate({
+        target: [leases.scope, leases.key],
+        set: { owner, expiresAt: leaseEnd() },
+        setWhere: lt(leases.expiresAt, sql`now()`),
+      })
+      .returning({ owner: leases.owner });
+    if (taken.length === 0) return null;
+    const renew = setInterval(() => {
+      db.update(leases)
+        .set({ expiresAt: leaseEnd() })
+        .where(where)
+        .catch((error: unknown) => console.error(`[db] renewing the ${scope} lease failed:`, error));
+    }, LEASE_MS / 3);
+    renew.unref();
+    try {
+      return await fn();
+    } finally {
+      clearInterval(renew);
+      await db.delete(leases).where(where);
+    }
+  };
+}
 const LOCK_SCOPE_IDS: Record<LockScope, number> = { "sync-account": 1, "daily-sync": 2, migrate: 3 };
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
@@ -98,25 +140,7 @@ async function openPostgres(url: string, secrets: SecretBox): Promise<Database> 
   pool.on("error", (error) => console.error("[db] idle PostgreSQL client error:", error.message));
   const db = drizzle(pool, { schema }) as unknown as Db;
 
-  const tryWithLock: Database["tryWithLock"] = async (scope, id, fn) => {
-    // Session-level advisory locks belong to one connection: hold it for the whole run.
-    // If this process dies, PostgreSQL ends the session and releases the lock.
-    const client = await pool.connect();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1, $2) as locked", [
-        LOCK_SCOPE_IDS[scope],
-        id,
-      ]);
-      if (!rows[0]?.locked) return null;
-      try {
-        return await fn();
-      } finally {
-        await client.query("select pg_advisory_unlock($1, $2)", [LOCK_SCOPE_IDS[scope], id]);
-      }
-    } finally {
-      client.release();
-    }
-  };
+  const tryWithLock = leaseLock(db);
 
   // Several app instances may start together: one migrates, the others wait for it.
   const migrator = await pool.connect();
@@ -156,6 +180,11 @@ async function openPglite(dir: string, configuredKey: string | undefined): Promi
     const asPglite = client as unknown as import("@electric-sql/pglite").PGlite;
     const db = drizzle({ client: asPglite, schema }) as unknown as Db;
     await migrate(drizzle({ client: asPglite }), { migrationsFolder: MIGRATIONS });
+    // This process owns the folder: a run still marked running or queued died with the last one.
+    await db
+      .update(syncRuns)
+      .set({ status: "interrupted", finishedAt: new Date() })
+      .where(inArray(syncRuns.status, ["running", "queued"]));
 
     // One process owns the folder, so an in-process lock table is exclusive across the app.
     const held = new Set<string>();

@@ -134,3 +134,13 @@ export async function markEndpoint(
     .values({ accountId, endpoint, ...change })
     .onConflictDoUpdate({ target: [endpointState.accountId, endpointState.endpoint], set: change });
 }
+
+/** The account's windows still provisional that end on or after `since`. */
+export function listProvisionalWindows(db: Db, accountId: number, since: IsoDate) {
+  return db
+    .select({ endpoint: fetchLedger.endpoint, beginDate: fetchLedger.beginDate, endDate: fetchLedger.endDate })
+    .from(fetchLedger)
+    .where(
+      and(eq(fetchLedger.accountId, accountId), eq(fetchLedger.status, "provisional"), gte(fetchLedger.endDate, since)),
+    );
+}

@@ -44,6 +44,8 @@ export const accounts = pgTable("accounts", {
   componentVerifyTicketEnc: text("component_verify_ticket_enc"),
   authorizerRefreshTokenEnc: text("authorizer_refresh_token_enc"),
   createdAt: at("created_at").notNull().defaultNow(),
+  /** Bumped by every sync commit that touches the account: the key of its cached views. */
+  dataVersion: int("data_version"),
 });
 
 /* ---------- people ---------- */
@@ -105,6 +107,22 @@ export const userAccounts = pgTable(
     accountId: accountRef(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.accountId] })],
+);
+
+/**
+ * Leases: who holds the lock (scope, key) until when (PostgreSQL). A holder renews its lease while
+ * it works; a process that dies stops renewing, and the lease is free once it expires. Unlike a
+ * session-level advisory lock, a lease holds no pool connection while its holder works.
+ */
+export const leases = pgTable(
+  "leases",
+  {
+    scope: text("scope").notNull(),
+    key: integer("key").notNull(),
+    owner: text("owner").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
 
 /** One row per Beijing day the daily sync started, so several app processes run it once. */
@@ -251,7 +269,7 @@ export const endpointState = pgTable(
   (t) => [primaryKey({ columns: [t.accountId, t.endpoint] })],
 );
 
-export const SYNC_STATUSES = ["running", "done", "failed", "interrupted"] as const;
+export const SYNC_STATUSES = ["queued", "running", "done", "failed", "interrupted"] as const;
 
 export const syncRuns = pgTable(
   "sync_runs",

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 
 import type { IsoDate } from "@/lib/dates";
@@ -9,7 +9,7 @@ import type { EndpointName } from "@/lib/wechat/endpoints";
 import type { Db } from "./client";
 import { ENDPOINT_STORAGE } from "./endpoint-storage";
 import { compressBody } from "./raw-archive";
-import { fetchLedger, type LedgerStatus, rawResponses } from "./schema";
+import { accounts, fetchLedger, type LedgerStatus, rawResponses } from "./schema";
 
 export interface ArchivedResponse {
   httpStatus: number | null;
@@ -90,6 +90,12 @@ export async function storeWindows(db: Db, windows: WindowResult[]): Promise<num
       await yieldToEventLoop();
     }
   }
+  // Every account the batch touches gets a new data version: cached views of it are stale.
+  const touched = [...new Set(windows.map((w) => w.accountId))];
+  if (touched.length > 0)
+    parts.push(
+      sql`update ${accounts} set data_version = data_version + 1 where ${inArray(accounts.id, touched)} returning 1`,
+    );
   const ledgerInsert = insertSql(fetchLedger, ledger, {
     key: [fetchLedger.accountId, fetchLedger.endpoint, fetchLedger.beginDate, fetchLedger.endDate],
     // A failed re-fetch never downgrades what an earlier successful fetch established.

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, ne } from "drizzle-orm";
 
 import type { IsoDate } from "@/lib/dates";
 
@@ -17,6 +17,38 @@ export async function createSyncRun(
   return row!.id;
 }
 
+/** Queues a run (a sync job not started yet): the page shows it as queued. */
+export async function createQueuedSyncRun(
+  { db }: Database,
+  run: { accountId: number; fromDate: IsoDate; toDate: IsoDate },
+): Promise<number> {
+  const [row] = await db
+    .insert(syncRuns)
+    .values({ ...run, status: "queued" })
+    .returning({ id: syncRuns.id });
+  return row!.id;
+}
+
+/** Marks a queued (or resumed) run as running, or creates a run row when there is none. */
+export async function startSyncRun(
+  database: Database,
+  run: { runId?: number; accountId: number; fromDate: IsoDate; toDate: IsoDate; windowsTotal: number },
+): Promise<number> {
+  const { runId, ...values } = run;
+  if (runId === undefined) return createSyncRun(database, values);
+  await database.db
+    .update(syncRuns)
+    .set({
+      status: "running",
+      windowsTotal: values.windowsTotal,
+      windowsDone: 0,
+      heartbeatAt: new Date(),
+      finishedAt: null,
+    })
+    .where(eq(syncRuns.id, runId));
+  return runId;
+}
+
 type SyncRunChange = Partial<
   Pick<
     typeof syncRuns.$inferInsert,
@@ -29,11 +61,17 @@ export async function updateSyncRun({ db }: Database, runId: number, change: Syn
 }
 
 /** Runs of the account still marked running: called with the account's lock held, so they were cut off. */
-export async function interruptRunningSyncs({ db }: Database, accountId: number) {
+export async function interruptRunningSyncs({ db }: Database, accountId: number, exceptRunId?: number) {
   await db
     .update(syncRuns)
     .set({ status: "interrupted", finishedAt: new Date() })
-    .where(and(eq(syncRuns.accountId, accountId), eq(syncRuns.status, "running")));
+    .where(
+      and(
+        eq(syncRuns.accountId, accountId),
+        eq(syncRuns.status, "running"),
+        exceptRunId === undefined ? undefined : ne(syncRuns.id, exceptRunId),
+      ),
+    );
 }
 
 export async function findLatestSyncRun({ db }: Database, accountId: number) {

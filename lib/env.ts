@@ -34,6 +34,14 @@ const schema = z.object({
    * X-Forwarded-For (that many entries from the right). Unset: the TCP peer; X-Forwarded-For is ignored.
    */
   TRUSTED_PROXY: z.coerce.number().int().min(1).max(10).optional(),
+  /** Calls to WeChat in flight at once in one process, across every sync it runs (the global cap). */
+  WECHAT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(16),
+  /** Whether this web process also runs sync jobs ("off" when `npm run worker` processes do). */
+  JOB_WORKERS: z.enum(["on", "off"]).default("on"),
+  /** Seconds after which an active job whose worker died is retried (PostgreSQL). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(5).optional(),
+  /** How often pg-boss looks for expired jobs, in seconds (PostgreSQL). */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

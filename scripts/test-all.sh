@@ -22,6 +22,9 @@ TEST_DATABASE_URL="$pg_url" npx vitest run test/integration --reporter=default -
 
 echo "== browser tests (Playwright, Chromium)"
 if npx next build > "$results/next-build.log" 2>&1; then
+  echo "== multi-process test (2 web + 2 workers on PostgreSQL)"
+  MULTI_PROCESS_TEST=1 TEST_DATABASE_URL="$pg_url" npx vitest run test/multiprocess --reporter=default --reporter=json \
+    --outputFile="$results/vitest-multiprocess.json" || status=1
   npx playwright test || status=1
 else
   tail -40 "$results/next-build.log"

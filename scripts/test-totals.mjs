@@ -5,7 +5,7 @@ import path from "node:path";
 const dir = process.argv[2] ?? "test-results";
 let passed = 0;
 let failed = 0;
-const expected = ["vitest-pglite.json", "vitest-postgres.json", "e2e-results.json"];
+const expected = ["vitest-pglite.json", "vitest-postgres.json", "vitest-multiprocess.json", "e2e-results.json"];
 for (const name of expected) {
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) {

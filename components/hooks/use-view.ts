@@ -24,6 +24,9 @@ export class ViewError extends Error {
   }
 }
 
+/** The last answer per URL with its ETag: the server answers 304 while the data are unchanged. */
+const lastAnswers = new Map<string, { etag: string; data: unknown }>();
+
 /** With a shared link's token the data comes from /api/shared/<token>/<view>, for that link's scope only. */
 export async function fetchView<N extends ViewName>(
   view: N,
@@ -31,13 +34,18 @@ export async function fetchView<N extends ViewName>(
   shareToken: string | null = null,
 ): Promise<ViewData<N>> {
   const base = shareToken ? `/api/shared/${encodeURIComponent(shareToken)}` : "/api/views";
-  const res = await fetch(`${base}/${view}?${viewQueryString(params)}`, { cache: "no-store" });
+  const url = `${base}/${view}?${viewQueryString(params)}`;
+  const last = lastAnswers.get(url);
+  const res = await fetch(url, { cache: "no-store", headers: last ? { "if-none-match": last.etag } : {} });
+  if (res.status === 304 && last) return last.data as ViewData<N>;
   const json = (await res.json().catch(() => null)) as
     | { ok: true; data: ViewData<N> }
     | { ok: false; error: AppErrorBody }
     | null;
   if (!json) throw new ViewError({ code: "internal", message: `The server answered ${res.status}.` });
   if (!json.ok) throw new ViewError(json.error);
+  const etag = res.headers.get("etag");
+  if (etag) lastAnswers.set(url, { etag, data: json.data });
   return json.data;
 }
 

@@ -1,4 +1,6 @@
 "use client";
+import type { RunStatus } from "@/lib/sync/status";
+
 import { useT } from "../i18n";
 
 /**
@@ -10,7 +12,7 @@ export function RunBadge({
   errors = 0,
   nothing = false,
 }: {
-  status: "running" | "done" | "failed" | "interrupted" | null;
+  status: RunStatus | null;
   errors?: number;
   nothing?: boolean;
 }) {

@@ -35,7 +35,7 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
   const runStatus = status.data?.run?.status;
   const previous = useRef(runStatus);
   useEffect(() => {
-    if (previous.current === "running" && runStatus !== "running")
+    if (isBusy(previous.current) && !isBusy(runStatus))
       void queryClient.invalidateQueries({ queryKey: ["completeness"] });
     previous.current = runStatus;
   }, [runStatus, queryClient]);
@@ -50,7 +50,13 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
     setStarted(await fill.run({ accountId, from, to }));
     await refresh();
   }
-  const running = runStatus === "running";
+  const running = isBusy(runStatus);
+  const resumable = status.data?.run && (runStatus === "stale" || runStatus === "interrupted") ? status.data.run : null;
+  async function resume() {
+    if (!resumable) return;
+    setStarted(await fill.run({ accountId, from: resumable.from, to: resumable.to }));
+    await refresh();
+  }
   const daily = status.data?.lastDaily;
 
   return (
@@ -64,6 +70,14 @@ export function SyncPanel({ accountId, canManage, today }: { accountId: number; 
               {t("admin.sync.none")}
             </p>
           )}
+          {canManage && resumable ? (
+            <div className="sync-resume">
+              <button type="button" onClick={() => void resume()} disabled={fill.pending} data-testid="sync-resume">
+                {t("admin.sync.resume")}
+              </button>
+              <span className="muted small">{t("admin.sync.resumeHint")}</span>
+            </div>
+          ) : null}
           {canManage ? (
             <div className="sync-controls">
               <div className="sync-now">
@@ -138,11 +152,17 @@ function RunProgress({ run }: { run: SyncRunView }) {
   const t = useT();
   const f = useFormat();
   const when = useDateTime();
-  const finished = run.status !== "running";
+  const finished = !isBusy(run.status);
   // Done without a window fetched or a call made: say why rather than show a full green bar.
   const nothing = run.status === "done" && run.windowsDone === 0 && run.calls === 0;
   // A finished run is complete even when retired or out-of-quota interfaces left windows unfetched.
-  const share = nothing ? 0 : run.status === "done" ? 1 : run.windowsTotal > 0 ? run.windowsDone / run.windowsTotal : 0;
+  const share = nothing
+    ? 0
+    : run.status === "done" || run.status === "doneWithErrors"
+      ? 1
+      : run.windowsTotal > 0
+        ? run.windowsDone / run.windowsTotal
+        : 0;
   return (
     <div
       className="run"
@@ -156,7 +176,7 @@ function RunProgress({ run }: { run: SyncRunView }) {
     >
       <div className="run-head">
         <strong>{t("admin.sync.run", { id: run.id, from: run.from, to: run.to })}</strong>
-        <RunBadge status={run.status} nothing={nothing} />
+        <RunBadge status={run.status} errors={run.errors} nothing={nothing} />
       </div>
       <div
         className={`progress run-${nothing ? "nothing" : run.status}`}
@@ -238,3 +258,6 @@ function RunProgress({ run }: { run: SyncRunView }) {
     </div>
   );
 }
+
+/** A run that blocks starting another: queued, or running and alive. */
+const isBusy = (status: SyncRunView["status"] | undefined) => status === "running" || status === "queued";

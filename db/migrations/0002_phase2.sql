@@ -76,6 +76,14 @@ CREATE TABLE "follower_summary" (
 	CONSTRAINT "follower_summary_account_id_ref_date_user_source_pk" PRIMARY KEY("account_id","ref_date","user_source")
 );
 --> statement-breakpoint
+CREATE TABLE "leases" (
+	"scope" text NOT NULL,
+	"key" integer NOT NULL,
+	"owner" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "leases_scope_key_pk" PRIMARY KEY("scope","key")
+);
+--> statement-breakpoint
 CREATE TABLE "shared_links" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"token_hash" text NOT NULL,
@@ -106,6 +114,7 @@ ALTER TABLE "legacy_article_daily" ALTER COLUMN "title" DROP DEFAULT;--> stateme
 ALTER TABLE "legacy_article_daily" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "legacy_article_total" ALTER COLUMN "title" DROP DEFAULT;--> statement-breakpoint
 ALTER TABLE "legacy_article_total" ALTER COLUMN "title" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "data_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "article_read" ADD COLUMN "title" text;--> statement-breakpoint
 ALTER TABLE "endpoint_state" ADD COLUMN "offline_since" date;--> statement-breakpoint
 ALTER TABLE "endpoint_state" ADD COLUMN "offline_last" date;--> statement-breakpoint

@@ -4,18 +4,20 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/access";
 import { beijingToday } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { getJobQueue } from "@/lib/jobs/queues";
+import { startSync } from "@/lib/jobs/sync-jobs";
 import { isoDateSchema } from "@/lib/report-params";
 import { getSyncContext } from "@/lib/sync/context";
 import { recheckEndpoint } from "@/lib/sync/recheck";
-import { rangeProblems, startSync, syncNowRange } from "@/lib/sync/start";
+import { rangeProblems, syncNowRange } from "@/lib/sync/start";
 import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 
 import { authedAction } from "./action";
 
 /**
- * Sync actions: each starts a run in this server process and answers with its id at once; the
- * page follows it through the sync-status view. A second start while one runs is a conflict.
+ * Sync actions: each queues a sync job and answers with its run id at once; a worker runs it
+ * and the page follows it through the sync-status view. A second start while one is queued or
+ * running is a conflict.
  */
 
 const accountId = z.number().int().positive();
@@ -39,7 +41,7 @@ const start = async (
   },
 ) => {
   const ctx = await getSyncContext();
-  const run = await startSync(ctx, { ...input, concurrency: env().SYNC_CONCURRENCY });
+  const run = await startSync(ctx, await getJobQueue(), input);
   await recordAudit(ctx.database, {
     actor: user,
     action: "sync.start",

@@ -3,13 +3,21 @@ import "server-only";
 import { getDatabase } from "@/db/client";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { limitInFlight } from "@/lib/jobs/limit";
 import type { HttpOptions } from "@/lib/wechat/http";
+import { nodeTransport } from "@/lib/wechat/transport";
 
 import { createTokenManager, type SyncContext } from "./runner";
 
 export function httpOptionsFromEnv(): HttpOptions {
   const e = env();
-  return { baseUrl: e.WECHAT_API_BASE, timeoutMs: e.WECHAT_TIMEOUT_MS, maxAttempts: e.WECHAT_MAX_ATTEMPTS };
+  return {
+    baseUrl: e.WECHAT_API_BASE,
+    timeoutMs: e.WECHAT_TIMEOUT_MS,
+    maxAttempts: e.WECHAT_MAX_ATTEMPTS,
+    // Every sync of the process shares one cap on calls in flight.
+    transport: limitInFlight(nodeTransport, e.WECHAT_MAX_IN_FLIGHT),
+  };
 }
 
 /** On globalThis, like the database: one per process, not one per Next.js bundle layer. */

@@ -2,7 +2,7 @@ import "server-only";
 
 import { listAccounts } from "@/db/accounts";
 import { createDailySync, findDailySync, updateDailySync } from "@/db/sync-runs";
-import { addDaysIso, beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
+import { beijingDateOf, beijingHourOf, daysBetween, type IsoDate } from "@/lib/dates";
 import { digestOptionsFromEnv } from "@/lib/digests/options";
 import { sendDueDigests } from "@/lib/digests/send";
 
@@ -121,43 +121,4 @@ export async function digestTick(ctx: SyncContext, outcome: DailyOutcome, lastCh
   if (!dueAfterSync && !recheck) return lastCheck;
   await sendDueDigests(ctx.database, outcome.day, { ...digestOptionsFromEnv(), log });
   return Date.now();
-}
-
-/** Starts the minute-by-minute check in this server process; returns a stop function. */
-export function startDailySync(
-  getContext: () => Promise<SyncContext>,
-  opts: { hour: number; concurrency: number; intervalMs?: number },
-): () => void {
-  let running = false;
-  let lastDigestCheck = 0;
-  const log = (line: string) => console.log(`[daily-sync] ${line}`);
-  const digestLog = (line: string) => console.log(`[digests] ${line}`);
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const ctx = await getContext();
-      const outcome = await dailySyncTick(ctx, { ...opts, log });
-      if (outcome.ran)
-        log(
-          `${outcome.day}: ${outcome.accounts} accounts synced up to ${addDaysIso(outcome.day, -1)}, ${outcome.errors} with errors`,
-        );
-      lastDigestCheck = await digestTick(ctx, outcome, lastDigestCheck, digestLog).catch((error: unknown) => {
-        console.error("[digests] check failed:", error);
-        return Date.now();
-      });
-    } catch (error) {
-      console.error("[daily-sync] check failed:", error);
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 15_000);
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 60_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

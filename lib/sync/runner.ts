@@ -4,7 +4,7 @@ import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { clearOffline, loadEndpointStates, loadLedger, markEndpoint, markOffline } from "@/db/ledger";
 import type { ArchivedResponse, WindowResult } from "@/db/store";
-import { createSyncRun, interruptRunningSyncs, updateSyncRun } from "@/db/sync-runs";
+import { interruptRunningSyncs, startSyncRun, updateSyncRun } from "@/db/sync-runs";
 import { databaseTokenStore, loadCredentials } from "@/lib/accounts/credentials";
 import { beijingDateOf, beijingHourOf, type IsoDate } from "@/lib/dates";
 import { DatacubeClient, parseAnswer, splitByWindow, windowLabel } from "@/lib/wechat/client";
@@ -30,6 +30,8 @@ export interface SyncOptions {
   onProgress?: (p: SyncProgress) => void;
   /** Called once the run's sync_runs row exists (callers that return before the run ends). */
   onStart?: (runId: number) => void;
+  /** The run's row when it was created ahead (a queued job); otherwise a new one is created. */
+  runId?: number;
 }
 
 export interface SyncContext {
@@ -125,8 +127,9 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
   const beijingHour = beijingHourOf(now);
   const endpoints = opts.endpoints ?? ENDPOINT_NAMES;
 
-  // We hold the account's lock, so any run still marked running was cut off.
-  await interruptRunningSyncs(database, opts.accountId);
+  // We hold the account's lock, so any run still marked running was cut off (unless it is this
+  // one: a job retried after its worker died resumes its own run).
+  await interruptRunningSyncs(database, opts.accountId, opts.runId);
 
   const [ledger, states] = await Promise.all([
     loadLedger(db, opts.accountId, { endpoints: [...endpoints] }),
@@ -143,7 +146,8 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
     suspendedOn: states.suspendedOn,
   });
 
-  const runId = await createSyncRun(database, {
+  const runId = await startSyncRun(database, {
+    runId: opts.runId,
     accountId: opts.accountId,
     fromDate: opts.from,
     toDate: opts.to,

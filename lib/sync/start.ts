@@ -2,12 +2,9 @@ import "server-only";
 
 import type { Database } from "@/db/client";
 import { listFinalWindows, loadEndpointStates } from "@/db/ledger";
-import { AdminError } from "@/lib/admin/errors";
 import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
 import { issueText } from "@/lib/i18n/zod";
-import { ENDPOINT_NAMES, type EndpointName, ENDPOINTS } from "@/lib/wechat/endpoints";
-
-import { runSync, SyncBusyError, type SyncContext, type SyncSummary } from "./runner";
+import { ENDPOINT_NAMES, ENDPOINTS } from "@/lib/wechat/endpoints";
 
 /** WeChat's datacube starts here; nothing older exists. */
 const EARLIEST_DATE = "2014-12-01";
@@ -15,48 +12,6 @@ const EARLIEST_DATE = "2014-12-01";
 const MAX_BACKFILL_DAYS = 366;
 /** "Sync now" for an account with nothing final yet fetches this many days. */
 const DEFAULT_SYNC_DAYS = 30;
-
-export interface StartedRun {
-  runId: number;
-  from: IsoDate;
-  to: IsoDate;
-  /** Resolves when the run ends (the action does not wait for it; tests and the daily sync do). */
-  finished: Promise<SyncSummary | null>;
-}
-
-/**
- * Starts a sync in this server process and resolves as soon as its sync_runs row exists, so
- * the page can follow its progress. A sync of the same account already running (here or in
- * another process on the same database) is a conflict.
- */
-export function startSync(
-  ctx: SyncContext,
-  opts: { accountId: number; from: IsoDate; to: IsoDate; concurrency: number; endpoints?: readonly EndpointName[] },
-): Promise<StartedRun> {
-  return new Promise((resolve, reject) => {
-    let started = false;
-    const finished = runSync(ctx, {
-      ...opts,
-      onStart: (runId) => {
-        started = true;
-        resolve({ runId, from: opts.from, to: opts.to, finished });
-      },
-    }).catch((error: unknown) => {
-      if (!started) {
-        reject(
-          error instanceof SyncBusyError
-            ? new AdminError("conflict", "admin.err.syncBusy")
-            : error instanceof Error
-              ? error
-              : new Error(String(error)),
-        );
-      } else {
-        console.error(`[sync] account ${opts.accountId}: run failed:`, error);
-      }
-      return null;
-    });
-  });
-}
 
 /**
  * What "Sync now" fetches: from the day after the newest final day of the account's interfaces

@@ -5,15 +5,29 @@ import { findLatestDailySync, findLatestSyncRun } from "@/db/sync-runs";
 
 import type { SyncSummary, WindowError } from "./runner";
 
-/** A run still marked running whose heartbeat is older than this was cut off (process ended). */
-const STALE_AFTER_MS = 5 * 60_000;
+/**
+ * A run still marked running whose heartbeat is older than this was cut off (its process ended
+ * without marking it). A running sync writes its heartbeat at least every few seconds.
+ */
+const STALE_AFTER_MS = 2 * 60_000;
 
-export type RunStatus = "running" | "done" | "failed" | "interrupted";
+/**
+ * What the page shows: "doneWithErrors" is a finished run with failed windows (not a plain green
+ * done); "stale" a run marked running whose process stopped writing (PostgreSQL: another
+ * process may have died mid-run), offered to resume.
+ */
+export type RunStatus = "queued" | "running" | "done" | "doneWithErrors" | "failed" | "interrupted" | "stale";
 
-/** The stored status, except that a silent "running" row is reported as interrupted. */
-export function runStatus(run: { status: string; heartbeatAt: Date }, now: Date): RunStatus {
-  if (run.status === "running" && now.getTime() - run.heartbeatAt.getTime() > STALE_AFTER_MS) return "interrupted";
+export function runStatus(run: { status: string; heartbeatAt: Date; errors: number }, now: Date): RunStatus {
+  if (run.status === "running" && now.getTime() - run.heartbeatAt.getTime() > STALE_AFTER_MS) return "stale";
+  if (run.status === "done" && run.errors > 0) return "doneWithErrors";
   return run.status as RunStatus;
+}
+
+/** A run that blocks starting another of the same account: queued, or running and alive. */
+export function isActive(run: { status: string; heartbeatAt: Date; errors: number }, now: Date): boolean {
+  const status = runStatus(run, now);
+  return status === "queued" || status === "running";
 }
 
 export interface SyncRunView {

@@ -5,9 +5,11 @@ import { z } from "zod";
 import { AppError } from "@/lib/actions/errors";
 import { authedRoute, errorResponse } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";
+import { beijingToday } from "@/lib/clock";
 import { LOCALES } from "@/lib/i18n/locales";
 import { getLocale } from "@/lib/i18n/server";
 
+import { cachedView, viewResponse } from "./cache";
 import { headerText, toCsv, toXlsx } from "./export-file";
 import { isViewName, type ViewName, VIEWS } from "./index";
 
@@ -23,11 +25,23 @@ function byViewName(handle: <N extends ViewName>(name: N, request: Request, cont
   };
 }
 
-/** GET /api/views/<name>?…: the view's data as JSON. */
+/** Views whose result depends only on their input, the user's rights and the accounts' stored data. */
+const CACHED_VIEWS = new Set<ViewName>(["overview", "articles", "articleDetail", "compare", "hourly", "shares"]);
+
+/** GET /api/views/<name>?…: the view's data as JSON (cached until the data change; ETag and 304). */
 export const viewRoute = byViewName(<N extends ViewName>(name: N, request: Request, context: Context) => {
   const view = VIEWS[name];
-  return authedRoute(view.schema, { accounts: { right: "view", of: view.accounts } }, (input, { database, user }) =>
-    view.load(database, input, user),
+  return authedRoute(
+    view.schema,
+    { accounts: { right: "view", of: view.accounts } },
+    async (input, { database, user, request: req }) => {
+      const load = () => view.load(database, input, user);
+      // Sync progress and the ledger grid change without a data commit: never cached.
+      if (!CACHED_VIEWS.has(name)) return Response.json({ ok: true, data: await load() });
+      const accountIds = (view.accounts as (i: typeof input) => number[])(input);
+      const key = { view: name, input, userId: user.id, day: beijingToday(), accountIds };
+      return viewResponse(req, await cachedView(database, key, load));
+    },
   )(request, context);
 });
 

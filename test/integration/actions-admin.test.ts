@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { accountTokenKey } from "@/db/accounts";
 import type { Database } from "@/db/client";
+import { createInProcessQueue, type JobQueue } from "@/db/job-queue";
 import { markEndpoint } from "@/db/ledger";
 import { accessTokens, accounts, fetchLedger, syncRuns, userAccounts, users } from "@/db/schema";
 import { testConnection, testStoredConnection } from "@/lib/accounts/connection";
@@ -13,8 +14,10 @@ import { AdminError } from "@/lib/admin/errors";
 import type { SessionUser } from "@/lib/auth/access";
 import { resetEnvCache } from "@/lib/env";
 import type { MessageId } from "@/lib/i18n/messages";
-import { createTokenManager, type SyncContext } from "@/lib/sync/runner";
-import { startSync, syncNowRange } from "@/lib/sync/start";
+import { createQueues } from "@/lib/jobs/queues";
+import { runSyncJob, startSync } from "@/lib/jobs/sync-jobs";
+import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
+import { syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
 import { createUser, deleteUser, updateUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
@@ -232,30 +235,39 @@ describe("accounts: add, replace credentials, delete", () => {
 
 describe("sync runs started from the app", () => {
   let h: Harness;
+  let queue: JobQueue;
   beforeAll(async () => {
     h = await createHarness({ today: TODAY, legacyRetiredOn: "never", latencyMs: 40 });
+    // The app's job queue on PGlite (the in-process runner), with this process as its worker.
+    queue = createInProcessQueue();
+    await createQueues(queue);
+    await queue.work("sync", 2, (data) => runSyncJob(h.ctx, data, 4));
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await queue?.stop();
+    await h?.close();
+  });
+  const runRow = async (runId: number) =>
+    (await h.database.db.select().from(syncRuns).where(eq(syncRuns.id, runId)))[0]!;
 
   it("returns the run id at once, writes progress rows while running, and refuses a second start", async () => {
     await h.resetStats();
-    const started = await startSync(h.ctx, {
+    const started = await startSync(h.ctx, queue, {
       accountId: h.account.id,
       from: "2026-02-01",
       to: "2026-02-20",
-      concurrency: 4,
     });
-    const [row] = await h.database.db.select().from(syncRuns).where(eq(syncRuns.id, started.runId));
+    await until(async () => (await runRow(started.runId)).status === "running");
+    const row = await runRow(started.runId);
     expect(row).toMatchObject({ status: "running", fromDate: "2026-02-01", toDate: "2026-02-20" });
     // 20 days: seven 1-day interfaces, getuserread (3-day windows), getusershare (7), getbizsummary (30).
     const expectedWindows = 20 * 7 + Math.ceil(20 / 3) + Math.ceil(20 / 7) + 1;
-    expect(row!.windowsTotal).toBe(expectedWindows);
+    expect(row.windowsTotal).toBe(expectedWindows);
 
-    const second = await startSync(h.ctx, {
+    const second = await startSync(h.ctx, queue, {
       accountId: h.account.id,
       from: "2026-02-01",
       to: "2026-02-05",
-      concurrency: 2,
     }).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(AppError);
     expect((second as AppError).code).toBe("conflict");
@@ -268,7 +280,7 @@ describe("sync runs started from the app", () => {
       seen.push(status);
       return status.run?.status !== "running";
     });
-    const summary = await started.finished;
+    const summary = (await runRow(started.runId)).summary as { totalCalls: number } | null;
     const runs = seen.map((s) => s.run!);
     expect(runs.every((r) => r.id === started.runId)).toBe(true);
     const partial = runs.filter((r) => r.status === "running" && r.windowsDone > 0 && r.windowsDone < r.windowsTotal);
@@ -291,14 +303,13 @@ describe("sync runs started from the app", () => {
   it("sync now starts the day after the newest final day, across the interfaces still answering", async () => {
     // getarticletotaldetail has nothing final yet (its figures change for 30 days): 30 days back.
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-01-30", to: "2026-02-28" });
-    const old = await startSync(h.ctx, {
+    const old = await startSync(h.ctx, queue, {
       accountId: h.account.id,
       from: "2026-01-20",
       to: "2026-01-25",
-      concurrency: 4,
       endpoints: ["getarticletotaldetail"],
     });
-    await old.finished;
+    await until(async () => (await runRow(old.runId)).status === "done");
     // Now every interface has final days: the earliest "day after the newest final day" wins.
     expect(await syncNowRange(h.database, h.account.id, TODAY)).toEqual({ from: "2026-01-26", to: "2026-02-28" });
     // Retired interfaces no longer hold it back.
@@ -388,14 +399,13 @@ describe("completeness: final, provisional, missing, failed, quota, retired", ()
       // Next day, "fetch missing" on one row.
       h.setToday("2026-03-02");
       // One call at a time: three answered, the fourth hits 45009 and stops the interface.
-      const run = await startSync(h.ctx, {
+      const summary = await runSync(h.ctx, {
         accountId: h.account.id,
         from: "2026-02-01",
         to: "2026-02-10",
         concurrency: 1,
         endpoints: ["getarticlesummary"],
       });
-      const summary = await run.finished;
       expect(summary?.calls).toEqual({ getarticlesummary: 4 });
       grid = await loadCompleteness(h.database, h.account.id, "2026-02-01", "2026-02-10", "2026-03-02");
       // Within today's new quota of 3: three more days, the rest waits for tomorrow.

@@ -68,6 +68,11 @@ const en = {
   "admin.run.done": "Done",
   "admin.run.failed": "Failed",
   "admin.run.interrupted": "Interrupted",
+  "admin.run.queued": "Queued",
+  "admin.run.doneWithErrors": "Done with errors",
+  "admin.run.stale": "Stopped answering",
+  "admin.sync.resume": "Resume",
+  "admin.sync.resumeHint": "Fetches what this run had not stored yet; what it stored is kept.",
   "admin.run.never": "Never synced",
   "admin.run.withErrors": "{errors} errors",
 
@@ -278,6 +283,11 @@ const zh: Record<keyof typeof en, string> = {
   "admin.run.done": "已完成",
   "admin.run.failed": "失败",
   "admin.run.interrupted": "已中断",
+  "admin.run.queued": "排队中",
+  "admin.run.doneWithErrors": "已完成，有错误",
+  "admin.run.stale": "已无响应",
+  "admin.sync.resume": "继续同步",
+  "admin.sync.resumeHint": "只获取这次同步尚未保存的数据，已保存的数据保留。",
   "admin.run.never": "从未同步",
   "admin.run.withErrors": "{errors} 个错误",
 

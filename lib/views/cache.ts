@@ -1,0 +1,52 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import { listDataVersions } from "@/db/accounts";
+import type { Database } from "@/db/client";
+
+/**
+ * Views cached until their data change: keyed by the view, its parameters, the user (some views
+ * depend on what the user may see), the Beijing day (what is "yesterday") and the data version of every account the view reads, which
+ * each sync commit bumps. Authorization is checked before the cache is asked (authedRoute).
+ */
+const MAX_ENTRIES = 500;
+
+interface Entry {
+  body: string;
+  etag: string;
+}
+
+const shared = globalThis as typeof globalThis & { __readoutViewCache?: Map<string, Entry> };
+const cache: Map<string, Entry> = (shared.__readoutViewCache ??= new Map<string, Entry>());
+
+export async function cachedView(
+  database: Database,
+  key: { view: string; input: unknown; userId: number; day: string; accountIds: number[] },
+  load: () => Promise<unknown>,
+): Promise<Entry> {
+  const versions = key.accountIds.length > 0 ? await listDataVersions(database, [...new Set(key.accountIds)]) : [];
+  const id = JSON.stringify([key.view, key.input, key.userId, key.day, versions.map((v) => [v.id, v.version])]);
+  const hit = cache.get(id);
+  if (hit) {
+    // Most recently used last.
+    cache.delete(id);
+    cache.set(id, hit);
+    return hit;
+  }
+  const body = JSON.stringify({ ok: true, data: await load() });
+  const entry = { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  cache.set(id, entry);
+  const oldest = cache.keys().next();
+  if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
+  return entry;
+}
+
+/** The JSON answer, or 304 when the client already has this version (If-None-Match). */
+export function viewResponse(request: Request, entry: Entry): Response {
+  // private, no-cache: browsers keep it but ask again each time (the ETag makes that cheap).
+  const headers = { etag: entry.etag, "cache-control": "private, no-cache", "content-type": "application/json" };
+  const sent = request.headers.get("if-none-match");
+  if (sent && sent.split(/\s*,\s*/).includes(entry.etag)) return new Response(null, { status: 304, headers });
+  return new Response(entry.body, { status: 200, headers });
+}
