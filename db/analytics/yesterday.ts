@@ -11,7 +11,7 @@ import type { IsoDate } from "@/lib/dates";
 /** One article sent on the day, with its figures at the end of that day (WeChat's own rates). */
 export interface SentArticle {
   msgid: string;
-  title: string;
+  title: string | null;
   position: number | null;
   publishType: number | null;
   readers: number;
@@ -25,7 +25,7 @@ export interface SentArticle {
 /** One article read on the day, of any age: that day's readers and sharers (not cumulative). */
 export interface ReadArticle {
   msgid: string;
-  title: string;
+  title: string | null;
   /** Send date when Readout knows the article (its curve is stored), else null. */
   sendDate: IsoDate | null;
   position: number | null;

@@ -221,7 +221,7 @@ describe("analytics queries on both generations", () => {
       );
       // Old articles keep being read: some were sent before the day, and those synced carry their send date.
       expect(result.read.some((r) => r.sendDate !== null && r.sendDate < addDaysIso(date, -3))).toBe(true);
-      expect(result.read.every((r) => r.sendDate === null || r.title.length > 0)).toBe(true);
+      expect(result.read.every((r) => r.sendDate === null || (r.title ?? "").length > 0)).toBe(true);
     });
 
     it("gives an article's daily readers on every day it was read, beyond its curve (the long tail)", async () => {

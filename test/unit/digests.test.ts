@@ -23,6 +23,7 @@ const figures = (readers: number | null, sharers: number | null = 10): Figures =
   likes: null,
   zaikan: null,
   comments: null,
+  netFollowers: null,
 });
 /** `values[0]` is DAY, `values[i]` the i-th day before. */
 const series = (values: (number | null)[]) => new Map(values.map((v, i) => [addDaysIso(DAY, -i), figures(v)] as const));
