@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -146,17 +147,14 @@ export const accessTokens = pgTable("access_tokens", {
 
 export const DIGEST_LANGUAGES = ["zh", "en"] as const;
 
-/**
- * A morning digest of one account or one client group. group_id has no foreign key yet: client
- * groups (client_groups) arrive with the agency branch; the lead adds the reference on merge.
- */
+/** A morning digest of one account or one client group. */
 export const digests = pgTable(
   "digests",
   {
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
     accountId: integer("account_id").references(() => accounts.id, { onDelete: "cascade" }),
-    groupId: integer("group_id"),
+    groupId: integer("group_id").references((): AnyPgColumn => clientGroups.id, { onDelete: "cascade" }),
     language: text("language", { enum: DIGEST_LANGUAGES }).notNull().default("zh"),
     enabled: boolean("enabled").notNull().default(true),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),

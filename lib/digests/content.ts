@@ -36,11 +36,7 @@ export interface DigestArticle {
   readers: number | null;
   sharers: number | null;
   readRate: number | null;
-  /**
-   * Percentile of the article against its own account's history (issue 12 point 4). SEAM: null
-   * until the percentile function lands (lib/analytics, i12-agency); loadDigest takes it as
-   * `percentileOf`.
-   */
+  /** Readers' percentile against the account's own articles of the previous 90 days (lib/views/history); null with too few. */
   percentile: number | null;
 }
 

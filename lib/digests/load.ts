@@ -4,8 +4,11 @@ import { listAccounts } from "@/db/accounts";
 import { articles, overview } from "@/db/analytics";
 import type { Database } from "@/db/client";
 import { listEndpointStops, listFailedRuns } from "@/db/digests";
+import { findGroup } from "@/db/groups";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
+import { compareItemId } from "@/lib/views/article-params";
 import { loadCompleteness } from "@/lib/views/completeness";
+import { readerRankings } from "@/lib/views/history";
 
 import {
   anomaliesOf,
@@ -23,25 +26,17 @@ import {
 /** A digest's scope: one account, or a client group. */
 export type DigestScope = { accountId: number; groupId: null } | { accountId: null; groupId: number };
 
-/**
- * The accounts of a scope. SEAM: client groups (client_groups, i12-agency) are not on this
- * branch; until the lead wires their membership query in here, a group digest has no accounts
- * and is never sent.
- */
+/** The accounts of a scope: the account, or the group's members (none if the group is gone). */
 export async function scopeAccounts(database: Database, scope: DigestScope) {
   if (scope.accountId !== null) return listAccounts(database, [scope.accountId]);
-  return [];
+  const group = await findGroup(database, scope.groupId);
+  return group && group.accountIds.length ? listAccounts(database, group.accountIds) : [];
 }
 
 const RECENT_MS = 36 * 3_600_000;
 
 /** Days back a digest loads: the 30-day mean before yesterday, and the 28-day anomaly window. */
 const HISTORY_DAYS = 30;
-
-export interface LoadOptions {
-  /** SEAM for issue 12 point 4: the article's percentile against its account's history. */
-  percentileOf?: (article: DigestArticle) => Promise<number | null>;
-}
 
 /** Is `day` settled for every account of the scope (see daySettled)? */
 export async function scopeSettled(database: Database, accountIds: number[], day: IsoDate, today: IsoDate) {
@@ -56,7 +51,6 @@ export async function scopeSettled(database: Database, accountIds: number[], day
 export async function loadDigestContent(
   database: Database,
   input: { scopeName: string; language: "zh" | "en"; accountIds: number[]; day: IsoDate; today: IsoDate },
-  options: LoadOptions = {},
 ): Promise<DigestContent> {
   const { day, today } = input;
   const from = addDaysIso(day, -HISTORY_DAYS);
@@ -86,7 +80,16 @@ export async function loadDigestContent(
     digestArticles.push(article);
   }
   const { best, worst } = bestAndWorst(digestArticles);
-  for (const a of [best, worst]) if (a && options.percentileOf) a.percentile = await options.percentileOf(a);
+  // Readers at the latest day against the account's own articles of the previous 90 days (as on the article page).
+  const ranked = [best, worst].filter((a): a is DigestArticle => a !== null);
+  const rankings = await readerRankings(
+    database,
+    ranked.map((a) => ({ accountId: a.accountId, msgid: a.msgid, sendDate: day })),
+  );
+  for (const a of ranked) {
+    const ranking = rankings.get(compareItemId(a));
+    a.percentile = ranking ? ranking.percentile : null;
+  }
 
   return {
     day,

@@ -13,9 +13,9 @@ import { addDaysIso, type IsoDate } from "@/lib/dates";
 
 import type { DigestContent } from "./content";
 import { deliver, DeliveryError, type DeliveryOptions } from "./deliver";
-import { type DigestScope, loadDigestContent, type LoadOptions, scopeAccounts, scopeSettled } from "./load";
+import { type DigestScope, loadDigestContent, scopeAccounts, scopeSettled } from "./load";
 
-export type SendOptions = DeliveryOptions & LoadOptions & { log?: (line: string) => void };
+export type SendOptions = DeliveryOptions & { log?: (line: string) => void };
 
 export interface DigestOutcome {
   digestId: number;
@@ -69,11 +69,13 @@ export async function sendDueDigests(
         continue;
       }
       try {
-        content ??= await loadDigestContent(
-          database,
-          { scopeName: digest.name, language: digest.language, accountIds, day, today },
-          opts,
-        );
+        content ??= await loadDigestContent(database, {
+          scopeName: digest.name,
+          language: digest.language,
+          accountIds,
+          day,
+          today,
+        });
         const { attempts } = await deliver(target, content, opts);
         await finishSend(database, sendId, { status: "sent", attempts, lastError: null });
         outcome.sent++;
@@ -110,11 +112,13 @@ export async function sendTestDigest(
   if (!digest || !target) return { ok: false, error: "No such destination." };
   const accountIds = (await scopeAccounts(database, scopeOf(digest))).map((a) => a.id);
   const day = addDaysIso(today, -1);
-  const content = await loadDigestContent(
-    database,
-    { scopeName: digest.name, language: digest.language, accountIds, day, today },
-    opts,
-  );
+  const content = await loadDigestContent(database, {
+    scopeName: digest.name,
+    language: digest.language,
+    accountIds,
+    day,
+    today,
+  });
   try {
     await deliver(target, content, { ...opts, attempts: 1, test: true });
     return { ok: true };
