@@ -120,7 +120,11 @@ describe("ground truth: accounts and shapes", () => {
           for (const row of get<Row>(appid, endpoint, date)) {
             const parsed = schema.safeParse(row);
             if (!parsed.success) throw new Error(`${endpoint} ${date}: ${parsed.error.message}`);
-            if (canonicalJson(parsed.data) !== canonicalJson(row))
+            // Text WeChat leaves out is read as null (rows.ts); any other difference is a default filling in.
+            const read = Object.fromEntries(
+              Object.entries(parsed.data as Row).filter(([key, value]) => value !== null || key in (row as object)),
+            );
+            if (canonicalJson(read) !== canonicalJson(row))
               changedByParsing.push(`${endpoint} ${date} ${canonicalJson(row)}`);
             rows++;
           }
