@@ -19,6 +19,7 @@ import { runSyncJob, startSync } from "@/lib/jobs/sync-jobs";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
 import { syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
+import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 import { createUser, deleteUser, updateUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
 import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
@@ -260,8 +261,9 @@ describe("sync runs started from the app", () => {
     await until(async () => (await runRow(started.runId)).status === "running");
     const row = await runRow(started.runId);
     expect(row).toMatchObject({ status: "running", fromDate: "2026-02-01", toDate: "2026-02-20" });
-    // 20 days: seven 1-day interfaces, getuserread (3-day windows), getusershare (7), getbizsummary (30).
-    const expectedWindows = 20 * 7 + Math.ceil(20 / 3) + Math.ceil(20 / 7) + 1;
+    // 20 days: seven 1-day interfaces, getuserread (3-day windows), getusershare (7), getbizsummary (30),
+    // getusersummary and getusercumulate (7 each).
+    const expectedWindows = 20 * 7 + Math.ceil(20 / 3) + 3 * Math.ceil(20 / 7) + 1;
     expect(row.windowsTotal).toBe(expectedWindows);
 
     const second = await startSync(h.ctx, queue, {
@@ -427,7 +429,7 @@ describe("completeness: final, provisional, missing, failed, quota, retired", ()
       const failed = grid.rows.flatMap((r) => r.days).filter((c) => c.status === "failed");
       expect(failed.length).toBeGreaterThan(0);
       expect(failed.every((c) => c.errcode === 48001 && /48001/.test(c.error ?? ""))).toBe(true);
-      expect(grid.totals.failed + grid.totals.missing).toBe(20);
+      expect(grid.totals.failed + grid.totals.missing).toBe(2 * ENDPOINT_NAMES.length);
     } finally {
       await h.close();
     }
@@ -512,7 +514,13 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
     resetEnvCache();
     // The actions use the process-wide database and sync context: point them at the test ones.
     shared.__readoutDatabase = Promise.resolve(h.database);
-    shared.__readoutSyncContext = Promise.resolve({ ...h.ctx, tokens: createTokenManager(h.database, h.ctx.http) });
+    const appContext = { ...h.ctx, tokens: createTokenManager(h.database, h.ctx.http) };
+    shared.__readoutSyncContext = Promise.resolve(appContext);
+    // ... and the process-wide job queue at an in-process one with a worker, as the server runs.
+    const appQueue = createInProcessQueue();
+    await createQueues(appQueue);
+    await appQueue.work("sync", 2, (data) => runSyncJob(appContext, data, 4));
+    (globalThis as { __readoutJobQueue?: Promise<JobQueue> }).__readoutJobQueue = Promise.resolve(appQueue);
     other = (
       await createAccount(h.database, {
         authType: "classic",
@@ -537,6 +545,7 @@ describe("server actions: a denied call gets 403/404 and changes nothing", () =>
   afterAll(async () => {
     shared.__readoutDatabase = undefined;
     shared.__readoutSyncContext = undefined;
+    (globalThis as { __readoutJobQueue?: Promise<JobQueue> }).__readoutJobQueue = undefined;
     delete process.env.READOUT_TODAY;
     delete process.env.WECHAT_API_BASE;
     resetEnvCache();

@@ -81,13 +81,15 @@ describe("completeness grid rules", () => {
   const statuses = (rows: ReturnType<typeof grid>, endpoint: string) =>
     rows.find((r) => r.endpoint === endpoint)!.days.map((d) => d.status);
 
-  it("rows are the ten interfaces, the new generation first", () => {
+  it("rows are the twelve interfaces: the new generation first, then followers, then legacy", () => {
     const rows = grid([]);
     expect(rows.map((r) => r.generation)).toEqual([
       "new",
       "new",
       "new",
       "new",
+      "user",
+      "user",
       "legacy",
       "legacy",
       "legacy",
