@@ -7,7 +7,7 @@ export const agency = defineMessages({
     "error.noShare": "No such shared link.",
     "validation.shareScope": "choose one account or one group",
     "validation.shareGroupView": "a group can be shared only on the articles page",
-    "validation.scope": "name an account (account=) or a group (group=<id> or group=all)",
+    "validation.scope": "name an account (account=) or a group (group=ID or group=all)",
     "nav.groups": "Groups",
     "groups.title": "Client groups",
     "groups.intro":
@@ -83,7 +83,7 @@ export const agency = defineMessages({
     "error.noShare": "没有这个分享链接。",
     "validation.shareScope": "请选择一个公众号或一个分组",
     "validation.shareGroupView": "分组只能分享文章页",
-    "validation.scope": "须指定公众号（account=）或分组（group=<编号> 或 group=all）",
+    "validation.scope": "须指定公众号（account=）或分组（group=编号 或 group=all）",
     "nav.groups": "客户分组",
     "groups.title": "客户分组",
     "groups.intro":
