@@ -41,7 +41,7 @@ test("completeness grid: legacy interfaces final until WeChat retired them, reti
   await page.goto(`/accounts/1?from=${from}&to=${to}`);
   const grid = page.getByTestId("completeness-grid");
   await expect(grid).toHaveAttribute("data-from", from);
-  await expect(grid.locator("tbody tr[data-endpoint]")).toHaveCount(10);
+  await expect(grid.locator("tbody tr[data-endpoint]")).toHaveCount(12);
 
   for (const endpoint of endpointsOf("legacy")) {
     // getarticletotal's last 7 days were still provisional when the legacy interfaces went away.
@@ -58,7 +58,8 @@ test("completeness grid: legacy interfaces final until WeChat retired them, reti
     for (const date of eachDay(from, to))
       await expect(cell(page, endpoint, date)).toHaveAttribute("data-status", "final");
   }
-  await expect(page.getByTestId("grid-counts")).toContainText(`${4 * 30 + 6 * 15 - 7} final`);
+  // Four new-generation and two follower interfaces final all along, six legacy until they retired.
+  await expect(page.getByTestId("grid-counts")).toContainText(`${4 * 30 + 2 * 30 + 6 * 15 - 7} final`);
   // Nothing in this range can be fetched again (retired interfaces are never called).
   await expect(page.getByTestId("fetch-missing")).toBeDisabled();
 
