@@ -4,6 +4,7 @@ import { actionBodyProblem, MAX_ACTION_BODY_BYTES } from "@/lib/action-body";
 
 /** Tells server components which URL was asked for, so sign-in can come back to it. */
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) return safeCallbackUrl(request);
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refused = await refuseMalformedAction(request);
     if (refused) return refused;
@@ -11,6 +12,24 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-readout-url", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * next-auth answers 500 to a callbackUrl that is neither a path nor a parsable URL (a port like
+ * "3100.evil.example") before its redirect callback runs: drop it, so sign-in falls back to the
+ * base URL. Parsable foreign URLs reach the redirect callback, which keeps them out.
+ */
+function safeCallbackUrl(request: NextRequest) {
+  const asked = request.nextUrl.searchParams.get("callbackUrl");
+  if (asked === null || asked.startsWith("/") || URL.canParse(asked)) return NextResponse.next();
+  const params = new URLSearchParams(request.nextUrl.search);
+  params.delete("callbackUrl");
+  const query = params.toString();
+  // A relative Location: the host the client used stays the host it goes back to.
+  return new Response(null, {
+    status: 307,
+    headers: { location: request.nextUrl.pathname + (query ? `?${query}` : "") },
+  });
 }
 
 /** A clear 4xx (one error shape) for a server-action body React could not decode (lib/action-body.ts). */
@@ -27,4 +46,4 @@ async function refuseMalformedAction(request: NextRequest): Promise<Response | n
   );
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)", "/api/auth/:path*"] };
