@@ -109,7 +109,13 @@ export function YesterdayPanel({ account }: { account: number | null }) {
           {(d) => (
             <>
               <p className="muted small">{t("yesterday.readNote", { source: d.readFrom ?? "" })}</p>
-              <div className="table-scroll yesterday-read-table">
+              {/* Scrolls on its own: reachable by keyboard, named for screen readers. */}
+              <div
+                className="table-scroll yesterday-read-table"
+                tabIndex={0}
+                role="region"
+                aria-label={header(READ_YESTERDAY_TABLE.title)}
+              >
                 <DataTable
                   columns={READ_YESTERDAY_TABLE.columns}
                   rows={d.read}
