@@ -19,9 +19,9 @@ import { runSyncJob, startSync } from "@/lib/jobs/sync-jobs";
 import { createTokenManager, runSync, type SyncContext } from "@/lib/sync/runner";
 import { syncNowRange } from "@/lib/sync/start";
 import { loadSyncStatus, type SyncStatus } from "@/lib/sync/status";
-import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 import { createUser, deleteUser, updateUser } from "@/lib/users/manage";
 import { loadCompleteness } from "@/lib/views/completeness";
+import { ENDPOINT_NAMES } from "@/lib/wechat/endpoints";
 import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
 import { COMPONENT_APPID, COMPONENT_SECRET, startSimulator } from "@/simulator/server";
 
