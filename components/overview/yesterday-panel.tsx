@@ -88,7 +88,7 @@ export function YesterdayPanel({ account }: { account: number | null }) {
           actions={<ExportMenu view="yesterday" params={params} table="sent" />}
         >
           {(d) => (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={header(SENT_YESTERDAY_TABLE.title)}>
               <DataTable
                 columns={SENT_YESTERDAY_TABLE.columns}
                 rows={d.sent}
