@@ -22,14 +22,14 @@ export async function proxy(request: NextRequest) {
 function safeCallbackUrl(request: NextRequest) {
   const asked = request.nextUrl.searchParams.get("callbackUrl");
   if (asked === null || asked.startsWith("/") || URL.canParse(asked)) return NextResponse.next();
-  const params = new URLSearchParams(request.nextUrl.search);
-  params.delete("callbackUrl");
-  const query = params.toString();
-  // A relative Location: the host the client used stays the host it goes back to.
-  return new Response(null, {
-    status: 307,
-    headers: { location: request.nextUrl.pathname + (query ? `?${query}` : "") },
-  });
+  // Absolute, since Next cannot parse a relative Location from the proxy in a production build; on
+  // the Host the client used, since nextUrl turns 127.0.0.1 into localhost (another cookie jar).
+  const home = new URL(
+    request.nextUrl.pathname,
+    `${request.nextUrl.protocol}//${request.headers.get("host") ?? request.nextUrl.host}`,
+  );
+  request.nextUrl.searchParams.forEach((value, key) => key !== "callbackUrl" && home.searchParams.append(key, value));
+  return NextResponse.redirect(home, 307);
 }
 
 /** A clear 4xx (one error shape) for a server-action body React could not decode (lib/action-body.ts). */

@@ -210,7 +210,7 @@ function GridTable({
     if (last && last.label === label) last.span++;
     else months.push({ label, span: 1 });
   }
-  const groups = (["new", "legacy"] as const).map((g) => ({
+  const groups = (["new", "user", "legacy"] as const).map((g) => ({
     generation: g,
     rows: data.rows.filter((r) => r.generation === g),
   }));
