@@ -63,9 +63,7 @@ test("a manager creates a digest, sends a test, and the message has yesterday's 
   await screenshot(page, "digests", "en");
 });
 
-// Fails until the shell's phone layout (issue 10, i10-ui) lands: at 390 px the fixed sidebar leaves
-// the page a 134 px column. The Digests page itself uses only flexible widths. Enable at merge.
-test.fixme("phone: the Digests page does not scroll sideways at 390×844", async ({ page }) => {
+test("phone: the Digests page does not scroll sideways at 390×844", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "manager", "en");
   await page.goto("/digests");

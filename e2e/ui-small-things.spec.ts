@@ -91,9 +91,7 @@ test("focus stays in the compare picker after 添加", async ({ page }) => {
   expect(await inPicker()).toBe(true);
 });
 
-// FIXME(issue 10): since syncs run as jobs (issue 11) the run of already-final days is explained as
-// "no data for those dates" instead of "already final"; the reason needs the planner's skipped count.
-test.fixme("a backfill that fetched nothing says why, not a green done 0/0", async ({ page }) => {
+test("a backfill that fetched nothing says why, not a green done 0/0", async ({ page }) => {
   desktopOnly();
   await signIn(page, "manager", "zh");
   await page.goto("/accounts/2");
