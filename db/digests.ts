@@ -7,6 +7,7 @@ import type { IsoDate } from "@/lib/dates";
 import type { Database } from "./client";
 import {
   accounts,
+  clientGroups,
   type DestinationKind,
   digestDestinations,
   digests,
@@ -101,9 +102,10 @@ export function listDigestRecords({ db }: Database, only?: { accountIds: number[
       )
     : undefined;
   return db
-    .select({ ...digestColumns, accountName: accounts.name })
+    .select({ ...digestColumns, accountName: accounts.name, groupName: clientGroups.name })
     .from(digests)
     .leftJoin(accounts, eq(accounts.id, digests.accountId))
+    .leftJoin(clientGroups, eq(clientGroups.id, digests.groupId))
     .where(where)
     .orderBy(digests.id);
 }

@@ -36,7 +36,7 @@ test("a manager creates a digest, sends a test, and the message has yesterday's 
   await page.getByRole("link", { name: "Digests" }).click();
   await expect(page).toHaveURL(/\/digests$/);
   const form = page.getByTestId("new-digest");
-  await form.locator('select[name="account"]').selectOption("1");
+  await form.locator('select[name="account"]').selectOption("account:1");
   await form.locator('select[name="language"]').selectOption("en");
   const name = `Morning e2e ${Date.now() % 100000}`;
   await form.locator('input[name="name"]').fill(name);

@@ -12,14 +12,18 @@ import { useT } from "../i18n";
 type Kind = "wecom" | "feishu" | "dingtalk" | "email";
 const KINDS: Kind[] = ["wecom", "feishu", "dingtalk", "email"];
 type DestinationInput = Parameters<typeof addDestination>[0]["destination"];
+type Scope = { id: number; name: string };
 
 /** Morning digests the user may manage: create one, add destinations, Send test, the sends' outcomes. */
 export function DigestsPage({
   digests,
   accounts,
+  groups,
 }: {
   digests: DigestListItem[];
-  accounts: { id: number; name: string }[];
+  accounts: Scope[];
+  /** Groups the user may schedule a digest for (admins only). */
+  groups: Scope[];
 }) {
   const t = useT();
   return (
@@ -30,7 +34,7 @@ export function DigestsPage({
       {digests.map((d) => (
         <DigestPanel key={d.id} digest={d} />
       ))}
-      {accounts.length > 0 ? <NewDigest accounts={accounts} /> : null}
+      {accounts.length > 0 ? <NewDigest accounts={accounts} groups={groups} /> : null}
     </div>
   );
 }
@@ -39,7 +43,7 @@ function DigestPanel({ digest }: { digest: DigestListItem }) {
   const t = useT();
   const router = useRouter();
   const remove = useAction(deleteDigest);
-  const scope = digest.accountName ?? t("digests.scope.group", { id: digest.groupId ?? 0 });
+  const scope = digest.accountName ?? t("scope.group", { name: digest.groupName ?? `#${digest.groupId}` });
   return (
     <section className="panel" data-testid={`digest-${digest.id}`}>
       <header className="panel-head">
@@ -255,10 +259,10 @@ function SendsTable({ digest }: { digest: DigestListItem }) {
   );
 }
 
-function NewDigest({ accounts }: { accounts: { id: number; name: string }[] }) {
+function NewDigest({ accounts, groups }: { accounts: Scope[]; groups: Scope[] }) {
   const t = useT();
   const router = useRouter();
-  const [accountId, setAccountId] = useState(accounts[0]!.id);
+  const [scope, setScope] = useState(`account:${accounts[0]!.id}`);
   const [name, setName] = useState("");
   const [language, setLanguage] = useState<"zh" | "en">("zh");
   const [destination, setDestination] = useState(EMPTY);
@@ -273,10 +277,11 @@ function NewDigest({ accounts }: { accounts: { id: number; name: string }[] }) {
         className="stack"
         onSubmit={async (e) => {
           e.preventDefault();
-          const accountName = accounts.find((a) => a.id === accountId)?.name ?? "";
+          const [kind, id] = [scope.split(":")[0], Number(scope.split(":")[1])];
+          const scopeName = (kind === "group" ? groups : accounts).find((s) => s.id === id)?.name ?? "";
           const ok = await create.run({
-            name: name.trim() || accountName,
-            accountId,
+            name: name.trim() || scopeName,
+            ...(kind === "group" ? { groupId: id } : { accountId: id }),
             language,
             destinations: filled ? [toInput(destination)] : [],
           });
@@ -290,10 +295,15 @@ function NewDigest({ accounts }: { accounts: { id: number; name: string }[] }) {
         <div className="form-grid">
           <label>
             {t("digests.account")}
-            <select name="account" value={accountId} onChange={(e) => setAccountId(Number(e.target.value))}>
+            <select name="account" value={scope} onChange={(e) => setScope(e.target.value)}>
               {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
+                <option key={a.id} value={`account:${a.id}`}>
                   {a.name}
+                </option>
+              ))}
+              {groups.map((g) => (
+                <option key={`g${g.id}`} value={`group:${g.id}`}>
+                  {t("scope.group", { name: g.name })}
                 </option>
               ))}
             </select>

@@ -8,7 +8,7 @@ import { authedAction } from "./action";
 
 /**
  * Digests page actions. Creating one needs the manage right on its account (admins, and the
- * account's managers); the others look the digest up and answer "not found" to anyone who may
+ * account's managers) or, for a group digest, the admin role; the others look the digest up and answer "not found" to anyone who may
  * not manage it. No action ever returns a webhook URL or a secret.
  */
 
@@ -16,7 +16,7 @@ const id = z.number().int().positive();
 
 export const createDigest = authedAction(
   newDigestSchema,
-  { accounts: { right: "manage", of: (i) => [i.accountId] } },
+  { accounts: { right: "manage", of: (i) => (i.accountId === undefined ? [] : [i.accountId]) } },
   (input, { database, user }) => digests.createDigest(database, user, input),
 );
 

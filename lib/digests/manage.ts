@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Database } from "@/db/client";
 import * as digestsDb from "@/db/digests";
+import { findGroup } from "@/db/groups";
 import { AppError } from "@/lib/actions/errors";
 import { hasRight, isAdmin, type SessionUser } from "@/lib/auth/access";
 import { beijingToday } from "@/lib/clock";
@@ -40,16 +41,23 @@ const toRecord = (d: DestinationInput): digestsDb.NewDestination =>
     ? { kind: d.kind, label: d.label, emails: d.emails }
     : { kind: d.kind, label: d.label, url: d.url, secret: "secret" in d ? d.secret : null };
 
-/** `input` is already checked (schema, and the manage right on its account). */
+/** `input` is already checked (schema, and the manage right on its account when it names one). */
 export async function createDigest(
   database: Database,
   user: SessionUser,
-  input: Required<Pick<NewDigestInput, "name" | "accountId" | "language">> & { destinations: DestinationInput[] },
+  input: Pick<NewDigestInput, "name" | "accountId" | "groupId"> &
+    Required<Pick<NewDigestInput, "language">> & {
+      destinations: DestinationInput[];
+    },
 ) {
+  if (input.groupId !== undefined) {
+    if (!isAdmin(user)) throw new AppError("forbidden", "error.adminOnly");
+    if (!(await findGroup(database, input.groupId))) throw new AppError("not_found", "error.noGroup");
+  }
   const id = await digestsDb.createDigest(database, {
     name: input.name,
-    accountId: input.accountId,
-    groupId: null,
+    accountId: input.accountId ?? null,
+    groupId: input.groupId ?? null,
     language: input.language,
     createdBy: user.id,
     destinations: input.destinations.map(toRecord),
@@ -99,6 +107,7 @@ export async function listDigestsFor(database: Database, user: SessionUser) {
     accountId: d.accountId,
     accountName: d.accountName,
     groupId: d.groupId,
+    groupName: d.groupName,
     language: d.language,
     destinations: destinations
       .filter((x) => x.digestId === d.id)

@@ -59,12 +59,19 @@ export const destinationSchema = z.discriminatedUnion("kind", [
 ]);
 export type DestinationInput = z.output<typeof destinationSchema>;
 
-export const newDigestSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  accountId: z.number().int().positive(),
-  language: z.enum(DIGEST_LANGUAGES),
-  destinations: z.array(destinationSchema).max(10).default([]),
-});
+/** A new digest: one account, or one client group (admins only: a group spans accounts). */
+export const newDigestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    accountId: z.number().int().positive().optional(),
+    groupId: z.number().int().positive().optional(),
+    language: z.enum(DIGEST_LANGUAGES),
+    destinations: z.array(destinationSchema).max(10).default([]),
+  })
+  .refine((v) => (v.accountId === undefined) !== (v.groupId === undefined), {
+    error: issueError("validation.oneScope"),
+    path: ["accountId"],
+  });
 export type NewDigestInput = z.input<typeof newDigestSchema>;
 
 export const KIND_OPTIONS = DESTINATION_KINDS;

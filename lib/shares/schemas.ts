@@ -17,7 +17,7 @@ export const newShareSchema = z
   })
   .and(dateRangeSchema)
   .refine((v) => (v.account === undefined) !== (v.group === undefined), {
-    error: issueError("validation.shareScope"),
+    error: issueError("validation.oneScope"),
     path: ["account"],
   })
   .refine((v) => v.group === undefined || v.view === "articles", {

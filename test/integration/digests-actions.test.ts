@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { createDigest } from "@/db/digests";
+import { createGroup } from "@/db/groups";
 import { digestDestinations, digests, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 
@@ -200,5 +201,29 @@ describe("digest actions: who may do what", () => {
       destination: { kind: "feishu", label: "", url: "https://open.feishu.cn/open-apis/bot/v2/hook/abc" },
     });
     expect(added.ok).toBe(true);
+  });
+
+  it("a group digest: admins only, for a group that exists, named by the group; one scope at a time", async () => {
+    const { id: groupId } = await createGroup(database, { name: "Client G", accountIds: [...ids.a] });
+    const input = { name: "Group morning", groupId, language: "zh" as const, destinations: [] };
+    const before = await count();
+    const refusal = async (i: Parameters<typeof actions.createDigest>[0]) => {
+      const result = await actions.createDigest(i);
+      return result.ok ? "ok" : result.error.code;
+    };
+    session.user = who().manager;
+    expect(await refusal(input)).toBe("forbidden");
+    session.user = who().admin;
+    expect(await refusal({ ...input, groupId: groupId + 100 })).toBe("not_found");
+    expect(await refusal({ ...input, accountId: ids.a[0]! })).toBe("invalid");
+    expect(await refusal({ ...input, groupId: undefined })).toBe("invalid");
+    expect(await count()).toEqual(before);
+
+    const created = await actions.createDigest(input);
+    expect(created.ok).toBe(true);
+    const listed = (await listDigestsFor(database, who().admin)).find((d) => d.name === "Group morning")!;
+    expect(listed).toMatchObject({ accountId: null, groupId, groupName: "Client G" });
+    // Managers never see a group digest, even of a group holding their account.
+    expect((await listDigestsFor(database, who().manager)).map((d) => d.name)).not.toContain("Group morning");
   });
 });

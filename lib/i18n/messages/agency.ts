@@ -5,7 +5,7 @@ export const agency = defineMessages({
   en: {
     "error.noGroup": "No such group.",
     "error.noShare": "No such shared link.",
-    "validation.shareScope": "choose one account or one group",
+    "validation.oneScope": "choose one account or one group",
     "validation.shareGroupView": "a group can be shared only on the articles page",
     "validation.scope": "name an account (account=) or a group (group=ID or group=all)",
     "nav.groups": "Groups",
@@ -81,7 +81,7 @@ export const agency = defineMessages({
   zh: {
     "error.noGroup": "没有这个分组。",
     "error.noShare": "没有这个分享链接。",
-    "validation.shareScope": "请选择一个公众号或一个分组",
+    "validation.oneScope": "请选择一个公众号或一个分组",
     "validation.shareGroupView": "分组只能分享文章页",
     "validation.scope": "须指定公众号（account=）或分组（group=编号 或 group=all）",
     "nav.groups": "客户分组",
