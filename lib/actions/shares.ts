@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 
+import { recordAudit } from "@/lib/audit";
 import * as shares from "@/lib/shares/manage";
 import { newShareSchema } from "@/lib/shares/schemas";
 
@@ -11,11 +12,25 @@ import { authedAction } from "./action";
 export const createShare = authedAction(
   newShareSchema,
   { accounts: { right: "manage", of: (p) => (p.account === undefined ? [] : [p.account]) } },
-  (input, { database, user }) => shares.createShare(database, user, input),
+  async (input, { database, user }) => {
+    const created = await shares.createShare(database, user, input);
+    const { expiresInMinutes, ...scope } = input;
+    await recordAudit(database, {
+      actor: user,
+      action: "share-link.create",
+      target: `share-link:${created.id}`,
+      detail: { ...scope, expiresInMinutes },
+    });
+    return created;
+  },
 );
 
 export const revokeShare = authedAction(
   z.object({ id: z.number().int().positive() }),
   {},
-  (input, { database, user }) => shares.revokeShare(database, user, input.id),
+  async (input, { database, user }) => {
+    const revoked = await shares.revokeShare(database, user, input.id);
+    await recordAudit(database, { actor: user, action: "share-link.revoke", target: `share-link:${input.id}` });
+    return revoked;
+  },
 );

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createAccount } from "@/db/accounts";
+import { listAuditEntries } from "@/db/audit";
 import type { Database } from "@/db/client";
 import { createGroup } from "@/db/groups";
 import type { SessionUser } from "@/lib/auth/access";
@@ -172,6 +173,12 @@ describe("shared links", () => {
     await expect(resolveShare(database, token, { view, ...query }, { count: false })).rejects.toMatchObject({
       code: "not_found",
     });
+    // Both recorded in the audit log, by whom; the refused revoke is not.
+    const audited = await listAuditEntries(database, { limit: 10, offset: 0, search: `share-link:${id}` });
+    expect(audited.map((e) => [e.action, e.actorEmail]).reverse()).toEqual([
+      ["share-link.create", who.manager.email],
+      ["share-link.revoke", who.manager.email],
+    ]);
 
     const second = await actions.createShare({ account: a[0]!, view: "overview", ...range, expiresInMinutes: 1440 });
     const s = parse(second.ok ? second.data.path : "");
