@@ -3,7 +3,7 @@
  * light and dark schemes each have their own distinguishable set, the way shadcn's chart config
  * colours Recharts.
  */
-const PALETTE_SIZE = 10;
+const PALETTE_SIZE = 14;
 export const colorAt = (i: number) => `var(--chart-${(i % PALETTE_SIZE) + 1})`;
 
 /** The chart chrome: grid lines and axis labels. */
