@@ -6,17 +6,62 @@ import Papa from "papaparse";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 
+import type { Format } from "./columns";
 import type { ExportTable, Header } from "./types";
 
 export const headerText = (h: Header, locale: Locale) => (typeof h === "string" ? MESSAGES[locale][h] : h[locale]);
 
+type Value = string | number | null;
+
+/**
+ * Text a spreadsheet would read as a formula (OWASP CSV injection: = + - @, tab, carriage return)
+ * gets a leading apostrophe, the rule of Papa's escapeFormulae. Titles come from outside.
+ */
+export const escapeFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+const isEmpty = (v: Value | undefined) => v === null || v === undefined || v === "";
+
+/**
+ * The columns a file writes: a figure no row has (a metric the generation lacks) is left out.
+ * Zeros are figures; text columns and tables without rows keep every column.
+ */
+export function filledColumns(table: ExportTable): ExportTable["columns"] {
+  if (table.rows.length === 0) return table.columns;
+  return table.columns.filter((c) => c.format === "text" || table.rows.some((r) => !isEmpty(r[c.key])));
+}
+
+const formatOf = (table: ExportTable, row: number, column: ExportTable["columns"][number]): Format =>
+  table.cellFormats?.[row]?.[column.key] ?? column.format;
+
+/** 0.0496 → "4.96%": spreadsheets read it as a percentage; 12 significant digits drop float noise. */
+const percentText = (rate: number) => `${Number((rate * 100).toPrecision(12))}%`;
+
+function csvCell(value: Value | undefined, format: Format): Value {
+  if (isEmpty(value)) return "";
+  if (typeof value === "number") return format === "percent" ? percentText(value) : value;
+  return escapeFormula(value);
+}
+
 /** UTF-8 with a byte-order mark, so Excel opens Chinese text correctly. */
 export function toCsv(table: ExportTable, locale: Locale): Buffer {
+  const columns = filledColumns(table);
   const csv = Papa.unparse({
-    fields: table.columns.map((c) => headerText(c.header, locale)),
-    data: table.rows.map((r) => table.columns.map((c) => r[c.key] ?? "")),
+    fields: columns.map((c) => escapeFormula(headerText(c.header, locale))),
+    data: table.rows.map((r, i) => columns.map((c) => csvCell(r[c.key], formatOf(table, i, c)))),
   });
   return Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NUMBER_FORMATS: Partial<Record<Format, string>> = { percent: "0.00%", date: "yyyy-mm-dd" };
+
+/** A cell's value in the workbook: a real date (UTC midnight is the date's serial), a number, or escaped text. */
+function xlsxCell(value: Value | undefined, format: Format): ExcelJS.CellValue {
+  if (isEmpty(value)) return null;
+  if (typeof value === "number") return value;
+  const date = format === "date" ? ISO_DATE.exec(value) : null;
+  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  return escapeFormula(value);
 }
 
 export async function toXlsx(tables: ExportTable[], locale: Locale): Promise<Buffer> {
@@ -25,13 +70,19 @@ export async function toXlsx(tables: ExportTable[], locale: Locale): Promise<Buf
   const used = new Set<string>();
   for (const table of tables) {
     const sheet = book.addWorksheet(sheetName(headerText(table.title, locale), used));
-    sheet.columns = table.columns.map((c) => ({
-      header: headerText(c.header, locale),
-      key: c.key,
-      width: Math.max(12, headerText(c.header, locale).length + 4),
-    }));
-    sheet.getRow(1).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    const columns = filledColumns(table);
+    const header = sheet.addRow(columns.map((c) => escapeFormula(headerText(c.header, locale))));
+    header.font = { bold: true };
+    columns.forEach((c, i) => {
+      sheet.getColumn(i + 1).width = Math.max(12, headerText(c.header, locale).length + 4);
+    });
+    table.rows.forEach((r, i) => {
+      const row = sheet.addRow(columns.map((c) => xlsxCell(r[c.key], formatOf(table, i, c))));
+      columns.forEach((c, j) => {
+        const numFmt = NUMBER_FORMATS[formatOf(table, i, c)];
+        if (numFmt && row.getCell(j + 1).value !== null) row.getCell(j + 1).numFmt = numFmt;
+      });
+    });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

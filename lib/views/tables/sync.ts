@@ -58,7 +58,7 @@ export const SYNC_RUN_TABLE: Table<SyncRunView> = {
   title: "admin.sync.title",
   columns: [
     field("id", "admin.sync.col.run", "text"),
-    field("status", "admin.sync.col.status", "text"),
+    field("status", "admin.sync.col.status", "text", { label: (r) => `admin.run.${r.status}` }),
     field("from", "range.from", "date"),
     field("to", "range.to", "date"),
     field("windowsDone", "admin.sync.col.windowsDone", "count"),
