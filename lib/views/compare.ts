@@ -33,7 +33,7 @@ export const compareView = defineView({
     ),
     ...CURVE_METRICS.map((metric) => exportTable(curveTable(data.articles, metric, input.scale), DAYS, label)),
   ],
-  fileName: (p) => `compare-${p.items.map((i) => `${i.accountId}-${i.msgid}`).join("_")}`.slice(0, 120),
+  fileName: (p) => `compare-${p.items.map((i) => i.msgid).join("_")}`.slice(0, 120),
 });
 
 export type CompareData = Awaited<ReturnType<typeof compareView.load>>;

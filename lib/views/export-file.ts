@@ -87,6 +87,23 @@ export async function toXlsx(tables: ExportTable[], locale: Locale): Promise<Buf
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** A name every file system takes: no / \ : * ? " < > | or control characters, no dot or space at either end. */
+export function safeFileName(name: string): string {
+  const safe = name
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, "_")
+    .replace(/\s+/g, "_")
+    .replace(/_{2,}/g, "_")
+    .replace(/^[._]+|[._]+$/g, "");
+  return safe.slice(0, 100) || "readout";
+}
+
+/** RFC 6266: an ASCII fallback for old clients, the UTF-8 name (Chinese account names) in filename*. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]+/g, "_").replace(/["\\]/g, "_");
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
 /** Excel: at most 31 characters, none of []:*?/\ and unique in the book. */
 function sheetName(title: string, used: Set<string>): string {
   const base = title.replace(/[[\]:*?/\\]/g, " ").slice(0, 28) || "Sheet";

@@ -33,7 +33,7 @@ export interface ViewDefinition<Input, Data> {
   load: (database: Database, input: Input, user: SessionUser) => Promise<Data>;
   /** `label` turns a message id or literal pair into the export's language. */
   tables: (data: Data, input: Input, label: (h: Header) => string) => ExportTable[];
-  /** File name after the account's or group's name, e.g. "overview-2026-10-01_2026-10-30". */
+  /** The file name after the account's or group's name (the route adds it), e.g. "overview-2026-10-01_2026-10-30". */
   fileName: (input: Input) => string;
 }
 

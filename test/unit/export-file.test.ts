@@ -2,7 +2,15 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 
-import { escapeFormula, filledColumns, headerText, toCsv, toXlsx } from "@/lib/views/export-file";
+import {
+  contentDisposition,
+  escapeFormula,
+  filledColumns,
+  headerText,
+  safeFileName,
+  toCsv,
+  toXlsx,
+} from "@/lib/views/export-file";
 import type { ExportTable } from "@/lib/views/types";
 
 const TABLE: ExportTable = {
@@ -135,5 +143,24 @@ describe("XLSX", () => {
     expect(sheet.getRow(3).getCell(2).numFmt).toBe("0.00%");
     expect(sheet.getRow(3).getCell(2).value).toBe(0.05);
     expect(toCsv(table, "en").toString("utf8")).toContain("Read rate,5%");
+  });
+});
+
+describe("file names", () => {
+  it("keep the account's name, Chinese included, without what file systems refuse", () => {
+    expect(safeFileName("晨读财经-overview-2026-10-01_2026-10-30")).toBe("晨读财经-overview-2026-10-01_2026-10-30");
+    expect(safeFileName('A/B: "C"*? <d>|e\\f\tg  h')).toBe("A_B_C_d_e_f_g_h");
+    expect(safeFileName("..hidden.")).toBe("hidden");
+    expect(safeFileName("")).toBe("readout");
+    expect(safeFileName("长".repeat(300))).toHaveLength(100);
+  });
+
+  it("send the UTF-8 name in filename* and an ASCII fallback", () => {
+    const header = contentDisposition("晨读财经-overview's (1).csv");
+    expect(header).toBe(
+      `attachment; filename="_-overview's (1).csv"; filename*=UTF-8''` +
+        "%E6%99%A8%E8%AF%BB%E8%B4%A2%E7%BB%8F-overview%27s%20%281%29.csv",
+    );
+    expect(decodeURIComponent(header.split("''")[1]!)).toBe("晨读财经-overview's (1).csv");
   });
 });
