@@ -3,6 +3,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 
+import { beijingDateTimeOf } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/locales";
 import { MESSAGES } from "@/lib/i18n/messages";
 
@@ -20,6 +21,7 @@ type Value = string | number | null;
 export const escapeFormula = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 const isEmpty = (v: Value | undefined) => v === null || v === undefined || v === "";
+const isFigure = (format: Format) => format !== "text" && format !== "date" && format !== "time";
 
 /**
  * The columns a file writes: a figure no row has (a metric the generation lacks) is left out.
@@ -27,7 +29,7 @@ const isEmpty = (v: Value | undefined) => v === null || v === undefined || v ===
  */
 export function filledColumns(table: ExportTable): ExportTable["columns"] {
   if (table.rows.length === 0) return table.columns;
-  return table.columns.filter((c) => c.format === "text" || table.rows.some((r) => !isEmpty(r[c.key])));
+  return table.columns.filter((c) => !isFigure(c.format) || table.rows.some((r) => !isEmpty(r[c.key])));
 }
 
 const formatOf = (table: ExportTable, row: number, column: ExportTable["columns"][number]): Format =>
@@ -36,10 +38,16 @@ const formatOf = (table: ExportTable, row: number, column: ExportTable["columns"
 /** 0.0496 → "4.96%": spreadsheets read it as a percentage; 12 significant digits drop float noise. */
 const percentText = (rate: number) => `${Number((rate * 100).toPrecision(12))}%`;
 
+/** An ISO instant as Beijing time, "2026-11-20 16:12:05"; null when it is not one. */
+function beijingTime(value: string): string | null {
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : beijingDateTimeOf(instant);
+}
+
 function csvCell(value: Value | undefined, format: Format): Value {
   if (isEmpty(value)) return "";
   if (typeof value === "number") return format === "percent" ? percentText(value) : value;
-  return escapeFormula(value);
+  return escapeFormula((format === "time" && beijingTime(value)) || value);
 }
 
 /** UTF-8 with a byte-order mark, so Excel opens Chinese text correctly. */
@@ -52,15 +60,23 @@ export function toCsv(table: ExportTable, locale: Locale): Buffer {
   return Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const NUMBER_FORMATS: Partial<Record<Format, string>> = { percent: "0.00%", date: "yyyy-mm-dd" };
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
+const NUMBER_FORMATS: Partial<Record<Format, string>> = {
+  percent: "0.00%",
+  date: "yyyy-mm-dd",
+  time: "yyyy-mm-dd hh:mm:ss",
+};
 
-/** A cell's value in the workbook: a real date (UTC midnight is the date's serial), a number, or escaped text. */
+/**
+ * A cell's value in the workbook: a real date or Beijing date-time (Excel has no time zones: the
+ * wall clock as UTC is its serial), a number, or escaped text.
+ */
 function xlsxCell(value: Value | undefined, format: Format): ExcelJS.CellValue {
   if (isEmpty(value)) return null;
   if (typeof value === "number") return value;
-  const date = format === "date" ? ISO_DATE.exec(value) : null;
-  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  const wallClock = format === "date" ? value : format === "time" ? beijingTime(value) : null;
+  const m = wallClock === null ? null : DATE_TIME.exec(wallClock);
+  if (m) return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
   return escapeFormula(value);
 }
 

@@ -146,6 +146,26 @@ describe("XLSX", () => {
   });
 });
 
+describe("instants", () => {
+  const RUN: ExportTable = {
+    id: "run",
+    title: "admin.sync.title",
+    columns: [
+      { key: "startedAt", header: "admin.sync.col.started", format: "time" },
+      { key: "finishedAt", header: "admin.sync.col.finished", format: "time" },
+    ],
+    rows: [{ startedAt: "2026-11-20T23:12:05.000Z", finishedAt: null }],
+  };
+
+  it("CSV and XLSX write them as Beijing time; a column not yet filled stays", async () => {
+    expect(toCsv(RUN, "en").toString("utf8")).toBe("\uFEFFStarted,Finished\r\n2026-11-21 07:12:05,\r\n");
+    const cell = (await readBack(await toXlsx([RUN], "en"))).worksheets[0]!.getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.Date);
+    expect(cell.value).toEqual(new Date(Date.UTC(2026, 10, 21, 7, 12, 5)));
+    expect(cell.numFmt).toBe("yyyy-mm-dd hh:mm:ss");
+  });
+});
+
 describe("file names", () => {
   it("keep the account's name, Chinese included, without what file systems refuse", () => {
     expect(safeFileName("晨读财经-overview-2026-10-01_2026-10-30")).toBe("晨读财经-overview-2026-10-01_2026-10-30");
