@@ -47,6 +47,11 @@ export function beijingDateOf(instant: Date): IsoDate {
   return format(instant, "yyyy-MM-dd", { in: inBeijing });
 }
 
+/** "2026-11-20 16:12:05": an instant as a Beijing wall-clock time. */
+export function beijingDateTimeOf(instant: Date): string {
+  return format(instant, "yyyy-MM-dd HH:mm:ss", { in: inBeijing });
+}
+
 export function beijingHourOf(instant: Date): number {
   return Number(format(instant, "H", { in: inBeijing }));
 }

@@ -78,7 +78,7 @@ export const articleDetailView = defineView({
     if (data.dropOff) tables.push(exportTable(DROP_OFF_TABLE, data.dropOff, label));
     return tables;
   },
-  fileName: (p) => `article-${p.account}-${p.msgid}`,
+  fileName: (p) => `article-${p.msgid}`,
 });
 
 export type ArticleDetailData = Awaited<ReturnType<typeof articleDetailView.load>>;

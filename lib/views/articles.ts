@@ -8,7 +8,7 @@ import { previousRange } from "@/lib/report-params";
 import { compareItemId } from "./article-params";
 import { exportTable, kpiFigures, kpiTable } from "./columns";
 import { readerRankings } from "./history";
-import { scopeAccounts, scopeFileName, scopeRangeSchema } from "./params";
+import { rangeFileName, scopeAccounts, scopeRangeSchema } from "./params";
 import { ARTICLE_KPIS, type ArticleListRow, ARTICLES_TABLE } from "./tables/articles";
 import { defineView } from "./types";
 
@@ -51,7 +51,7 @@ export const articlesView = defineView({
     exportTable(ARTICLES_TABLE, data.rows, label),
     kpiTable(ARTICLE_KPIS, data.kpis, label),
   ],
-  fileName: (p) => scopeFileName("articles", p),
+  fileName: (p) => rangeFileName("articles", p),
 });
 
 export type ArticlesData = Awaited<ReturnType<typeof articlesView.load>>;

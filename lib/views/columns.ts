@@ -8,10 +8,13 @@ import type { ExportTable, Header } from "./types";
 
 export type Cell = string | number | null;
 
-/** How a value reads on screen: 1,234 · 1,234.5 · 12.3% · 2.5 min · as written. */
-export type Format = "count" | "decimal" | "percent" | "minutes" | "date" | "text";
+/**
+ * How a value reads on screen: 1,234 · 1,234.5 · 12.3% · 2.5 min · as written. A "time" is an
+ * ISO 8601 instant, which exports write as Beijing time.
+ */
+export type Format = "count" | "decimal" | "percent" | "minutes" | "date" | "time" | "text";
 
-export const isNumeric = (format: Format) => format !== "text" && format !== "date";
+export const isNumeric = (format: Format) => format !== "text" && format !== "date" && format !== "time";
 
 export interface Column<Row> {
   key: string;
@@ -19,6 +22,8 @@ export interface Column<Row> {
   format: Format;
   /** The raw value: what the export writes, `data-value` carries and sorting compares. */
   value: (row: Row) => Cell;
+  /** Where rows are figures of their own formats (one row a figure): the cell's format in exports. */
+  cellFormat?: (row: Row) => Format;
   /** Enumerations (status, interfaces): the label shown and exported instead of the raw value. */
   label?: (row: Row) => Header;
   /** Sortable on screen; the direction of the first click. */
@@ -41,11 +46,16 @@ export interface Table<Row> {
 /** `label` turns a message id or literal pair into the export's language. */
 export function exportTable<Row>(table: Table<Row>, rows: readonly Row[], label: (h: Header) => string): ExportTable {
   const cell = (c: Column<Row>, row: Row) => (c.label ? label(c.label(row)) : c.value(row));
+  const ownFormats = table.columns.filter((c) => c.cellFormat);
   return {
     id: table.id,
     title: table.title,
-    columns: table.columns.map((c) => ({ key: c.key, header: c.header })),
+    // A label is text in the export, whatever the raw value is.
+    columns: table.columns.map((c) => ({ key: c.key, header: c.header, format: c.label ? "text" : c.format })),
     rows: rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, cell(c, row)]))),
+    ...(ownFormats.length
+      ? { cellFormats: rows.map((row) => Object.fromEntries(ownFormats.map((c) => [c.key, c.cellFormat!(row)]))) }
+      : {}),
   };
 }
 
@@ -78,7 +88,13 @@ export function figureColumns<Row>(
     { key: "metric", header, format: "text", value: (f) => f.key, label: (f) => f.header },
     // The export writes raw values; a page formats each row by its own figure's format.
     ...records.map(
-      (r): Column<Column<Row>> => ({ key: r.key, header: r.header, format: "count", value: (f) => f.value(r.row) }),
+      (r): Column<Column<Row>> => ({
+        key: r.key,
+        header: r.header,
+        format: "count",
+        value: (f) => f.value(r.row),
+        cellFormat: (f) => f.format,
+      }),
     ),
   ];
 }
@@ -158,6 +174,7 @@ export function kpiTable<Totals, Id extends string>(
   label: (h: Header) => string,
 ): ExportTable {
   type Row = KpiFigure<Id> & Partial<CountedKpiFigure<Id>>;
+  const kpiFormat = (f: Row) => kpiNamed(set, f.metric).format;
   const counted = set.kpis.some((k) => k.days);
   const columns: Column<Row>[] = [
     {
@@ -167,8 +184,8 @@ export function kpiTable<Totals, Id extends string>(
       value: (f) => f.metric,
       label: (f) => kpiNamed(set, f.metric).label,
     },
-    field<Row, "value">("value", set.valueHeader ?? "col.thisPeriod", "count"),
-    field<Row, "previous">("previous", "col.previousPeriod", "count"),
+    field<Row, "value">("value", set.valueHeader ?? "col.thisPeriod", "count", { cellFormat: kpiFormat }),
+    field<Row, "previous">("previous", "col.previousPeriod", "count", { cellFormat: kpiFormat }),
     field<Row, "pct">("pct", "col.change", "percent"),
     ...(counted
       ? [

@@ -25,10 +25,15 @@ export const compareView = defineView({
     return { articles: found, missing: p.items.filter((i) => !ids.has(compareItemId(i))).map(compareItemId) };
   },
   tables: (data, input, label) => [
-    exportTable(compareTable(data.articles), COMPARE_FIGURES, label),
+    // One row a figure: a figure none of the articles' generations has is left out.
+    exportTable(
+      compareTable(data.articles),
+      COMPARE_FIGURES.filter((f) => data.articles.some((a) => f.value(a.latest) != null)),
+      label,
+    ),
     ...CURVE_METRICS.map((metric) => exportTable(curveTable(data.articles, metric, input.scale), DAYS, label)),
   ],
-  fileName: (p) => `compare-${p.items.map((i) => `${i.accountId}-${i.msgid}`).join("_")}`.slice(0, 120),
+  fileName: (p) => `compare-${p.items.map((i) => i.msgid).join("_")}`.slice(0, 120),
 });
 
 export type CompareData = Awaited<ReturnType<typeof compareView.load>>;

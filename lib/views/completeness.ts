@@ -69,7 +69,7 @@ export const completenessView = defineView({
     ),
     exportTable(COMPLETENESS_SUMMARY_TABLE, data.rows, label),
   ],
-  fileName: (p) => `completeness-${p.account}-${p.from}_${p.to}`,
+  fileName: (p) => `completeness-${p.from}_${p.to}`,
 });
 
 export type CompletenessData = Awaited<ReturnType<typeof completenessView.load>>;

@@ -39,8 +39,5 @@ export type ScopeRange = z.output<typeof scopeRangeSchema>;
 /** The one account a scope names for the access check; a group is checked when it is resolved. */
 export const scopeAccounts = (p: ScopeRange) => (p.group === undefined && p.account !== undefined ? [p.account] : []);
 
-export const scopeFileName = (view: string, p: ScopeRange) =>
-  `${view}-${p.group === undefined ? p.account : `group-${p.group}`}-${p.from}_${p.to}`;
-export type AccountRange = z.output<typeof accountRangeSchema>;
-
-export const rangeFileName = (view: string, p: AccountRange) => `${view}-${p.account}-${p.from}_${p.to}`;
+/** The export route puts the account's or group's name before it. */
+export const rangeFileName = (view: string, p: { from: string; to: string }) => `${view}-${p.from}_${p.to}`;

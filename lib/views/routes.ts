@@ -2,15 +2,21 @@ import "server-only";
 
 import { z } from "zod";
 
+import type { Database } from "@/db/client";
+import { visibleAccounts } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/actions/errors";
 import { authedRoute, errorResponse } from "@/lib/actions/route";
 import { recordAudit } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/access";
 import { beijingToday } from "@/lib/clock";
-import { LOCALES } from "@/lib/i18n/locales";
+import { visibleGroups } from "@/lib/groups/manage";
+import type { GroupParam } from "@/lib/groups/schemas";
+import { type Locale, LOCALES } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { getLocale } from "@/lib/i18n/server";
 
 import { cachedView, viewResponse } from "./cache";
-import { headerText, toCsv, toXlsx } from "./export-file";
+import { contentDisposition, headerText, safeFileName, toCsv, toXlsx } from "./export-file";
 import { isViewName, type ViewName, VIEWS } from "./index";
 
 type Params = { view: string };
@@ -67,7 +73,14 @@ export const exportRoute = byViewName(<N extends ViewName>(name: N, request: Req
         detail: { format, lang, accounts: view.accounts(input) },
       });
       const tables = view.tables(await view.load(database, input, user), input, (h) => headerText(h, lang));
-      const stem = `readout-${view.fileName(input)}`;
+      const owner = await ownerName(
+        database,
+        user,
+        view.accounts(input),
+        (input as { group?: GroupParam }).group,
+        lang,
+      );
+      const stem = safeFileName(`${owner}-${view.fileName(input)}`);
       if (format === "xlsx")
         return file(
           await toXlsx(tables, lang),
@@ -81,11 +94,22 @@ export const exportRoute = byViewName(<N extends ViewName>(name: N, request: Req
   )(request, context);
 });
 
+/** Whose figures a file holds: the group's name, "all my accounts", or the accounts' names. */
+async function ownerName(
+  database: Database,
+  user: SessionUser,
+  accountIds: number[],
+  group: GroupParam | undefined,
+  lang: Locale,
+): Promise<string> {
+  if (group === "all") return MESSAGES[lang]["scope.all"];
+  if (group !== undefined) return (await visibleGroups(database, user)).find((g) => g.id === group)?.name ?? "";
+  const names = new Map((await visibleAccounts(database, user)).map((a) => [a.id, a.name]));
+  return [...new Set(accountIds.map((id) => names.get(id) ?? String(id)))].join("+");
+}
+
 function file(body: Buffer, name: string, type: string) {
   return new Response(new Uint8Array(body), {
-    headers: {
-      "content-type": type,
-      "content-disposition": `attachment; filename="${name}"`,
-    },
+    headers: { "content-type": type, "content-disposition": contentDisposition(name) },
   });
 }

@@ -15,5 +15,5 @@ export const syncStatusView = defineView({
   accounts: (p) => [p.account],
   load: (database, p) => loadSyncStatus(database, p.account),
   tables: (data, _input, label) => [exportTable(SYNC_RUN_TABLE, data.run ? [data.run] : [], label)],
-  fileName: (p) => `sync-status-${p.account}`,
+  fileName: () => "sync-status",
 });

@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/auth/access";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MessageId } from "@/lib/i18n/messages";
 
+import type { Format } from "./columns";
+
 /** A header: a message id from lib/i18n/messages, or literal labels (channel names, article titles). */
 export type Header = MessageId | Record<Locale, string>;
 
@@ -12,8 +14,11 @@ export type Header = MessageId | Record<Locale, string>;
 export interface ExportTable {
   id: string;
   title: Header;
-  columns: { key: string; header: Header }[];
+  /** `format` decides how a file writes the column's cells: XLSX dates, percentages, escaped text. */
+  columns: { key: string; header: Header; format: Format }[];
   rows: Record<string, string | number | null>[];
+  /** Per row, the format of cells whose format is the row's own (one row a figure); else the column's. */
+  cellFormats?: Record<string, Format>[];
 }
 
 /**
@@ -28,7 +33,7 @@ export interface ViewDefinition<Input, Data> {
   load: (database: Database, input: Input, user: SessionUser) => Promise<Data>;
   /** `label` turns a message id or literal pair into the export's language. */
   tables: (data: Data, input: Input, label: (h: Header) => string) => ExportTable[];
-  /** File name stem for exports, e.g. "overview-3-2026-10-01_2026-10-30". */
+  /** The file name after the account's or group's name (the route adds it), e.g. "overview-2026-10-01_2026-10-30". */
   fileName: (input: Input) => string;
 }
 

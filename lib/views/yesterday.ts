@@ -87,5 +87,5 @@ export const yesterdayView = defineView({
     exportTable(SENT_YESTERDAY_TABLE, data.sent, label),
     exportTable(READ_YESTERDAY_TABLE, data.read, label),
   ],
-  fileName: (p) => `yesterday-${p.account}-${p.date ?? "latest"}`,
+  fileName: (p) => `yesterday-${p.date ?? "latest"}`,
 });

@@ -36,7 +36,9 @@ export const OVERVIEW_DAILY_TABLE: Table<DayMetrics> = {
   title: "overview.trend",
   columns: [
     field("date", "unit.date", "date"),
-    field("generation", "col.generation", "text"),
+    field("generation", "col.generation", "text", {
+      label: (d) => (d.generation === null ? { en: "", zh: "" } : `generation.${d.generation}`),
+    }),
     ...OVERVIEW_KPIS.kpis.map(
       (k): Column<DayMetrics> => ({ key: k.id, header: k.label, format: k.format, value: k.value }),
     ),

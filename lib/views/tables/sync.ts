@@ -37,7 +37,7 @@ export const COMPLETENESS_DAYS_TABLE: Table<{ endpoint: EndpointRow; day: DayCel
       // WeChat's own words where it gave any.
       label: (r) => (r.day.error !== null ? { en: r.day.error, zh: r.day.error } : `admin.reason.${r.day.reason}`),
     },
-    { key: "fetchedAt", header: "admin.grid.col.fetchedAt", format: "text", value: (r) => r.day.fetchedAt },
+    { key: "fetchedAt", header: "admin.grid.col.fetchedAt", format: "time", value: (r) => r.day.fetchedAt },
   ],
 };
 
@@ -58,14 +58,14 @@ export const SYNC_RUN_TABLE: Table<SyncRunView> = {
   title: "admin.sync.title",
   columns: [
     field("id", "admin.sync.col.run", "text"),
-    field("status", "admin.sync.col.status", "text"),
+    field("status", "admin.sync.col.status", "text", { label: (r) => `admin.run.${r.status}` }),
     field("from", "range.from", "date"),
     field("to", "range.to", "date"),
     field("windowsDone", "admin.sync.col.windowsDone", "count"),
     field("windowsTotal", "admin.sync.col.windowsTotal", "count"),
     field("calls", "admin.sync.col.calls", "count"),
     field("errors", "admin.sync.col.errors", "count"),
-    field("startedAt", "admin.sync.col.started", "text"),
-    field("finishedAt", "admin.sync.col.finished", "text"),
+    field("startedAt", "admin.sync.col.started", "time"),
+    field("finishedAt", "admin.sync.col.finished", "time"),
   ],
 };

@@ -51,13 +51,14 @@ export const YESTERDAY_KPI_TABLE: Table<YesterdayFigure> = {
       value: (f) => f.metric,
       label: (f) => YESTERDAY_LABELS[f.metric].label,
     },
-    field("value", "yesterday.col.value", "decimal"),
+    field("value", "yesterday.col.value", "decimal", { cellFormat: (f) => YESTERDAY_LABELS[f.metric].format }),
     ...COMPARED_DAYS.map(
       (days, i): Column<YesterdayFigure> => ({
         key: `before_${days}`,
         header: `yesterday.col.before${days}`,
         format: "decimal",
         value: (f) => f.comparisons[i]?.value ?? null,
+        cellFormat: (f) => YESTERDAY_LABELS[f.metric].format,
       }),
     ),
   ],
