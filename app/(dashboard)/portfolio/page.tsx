@@ -1,3 +1,5 @@
+import "../../portfolio.css";
+
 import { redirect } from "next/navigation";
 
 import { PortfolioReport } from "@/components/portfolio/portfolio-report";
