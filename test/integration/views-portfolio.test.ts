@@ -7,7 +7,9 @@ import type { SessionUser } from "@/lib/auth/access";
 import { addDaysIso } from "@/lib/dates";
 import { runSync } from "@/lib/sync/runner";
 import { VIEWS } from "@/lib/views";
+import { compareItemId } from "@/lib/views/article-params";
 import { headerText, toCsv } from "@/lib/views/export-file";
+import { readerRankings } from "@/lib/views/history";
 import { loadPortfolio, portfolioView } from "@/lib/views/portfolio";
 import type { PortfolioRow } from "@/lib/views/tables/portfolio";
 
@@ -16,8 +18,8 @@ import { createHarness, type Harness } from "../helpers/harness";
 
 const TODAY = "2026-11-21";
 const DAY = addDaysIso(TODAY, -1);
-// The sparkline's 30 days, the 7 days before them for the mean, and some history for the percentiles.
-const FROM = addDaysIso(DAY, -44);
+// The sparkline's 30 days, and the 90 days before the day for the percentiles' peers.
+const FROM = addDaysIso(DAY, -95);
 
 /** Every figure of a row against the ground truth. */
 function expectRow(row: PortfolioRow, e: ExpectedPortfolioRow) {
@@ -85,6 +87,17 @@ describe("portfolio view", () => {
       expect(row.syncErrors).toBe(0);
     }
     expect(expected.every((e) => e.readers !== null && e.readersAvg7 !== null)).toBe(true);
+  });
+
+  it("ranks the best article as the article pages do, reading only the points of its age", async () => {
+    const { rows } = await load(admin);
+    const best = rows.map((r) => ({ accountId: r.accountId!, msgid: r.bestMsgid!, sendDate: DAY }));
+    const full = await readerRankings(h.database, best);
+    for (const [i, row] of rows.entries()) {
+      const ranking = full.get(compareItemId(best[i]!));
+      expect(row.bestPercentile).toBe(ranking ? Math.round(ranking.percentile * 10) / 10 : null);
+    }
+    expect(rows.some((r) => r.bestPercentile !== null)).toBe(true);
   });
 
   it("weights the totals row: counts summed, rates recomputed from the sums", async () => {
