@@ -23,6 +23,7 @@ export function DataTable<Row>({
   cell,
   before,
   empty,
+  total,
   className,
   testId,
 }: {
@@ -38,6 +39,8 @@ export function DataTable<Row>({
   before?: { header: ReactNode; cell: (row: Row) => ReactNode };
   /** What the body says when there are no rows. */
   empty?: ReactNode;
+  /** A totals row under the body, drawn from the same columns (its lead cell names it). */
+  total?: Row;
   className?: string;
   testId?: string;
 }) {
@@ -138,6 +141,27 @@ export function DataTable<Row>({
           );
         })}
       </tbody>
+      {total === undefined ? null : (
+        <tfoot>
+          <tr data-testid={testId ? `${testId}-total` : undefined}>
+            {before ? <td /> : null}
+            {shown.map((c) => {
+              const value = c.value(total);
+              const numeric = isNumeric(c.format);
+              return (
+                <td
+                  key={c.key}
+                  className={colClass(c, numeric ? "num" : c.lead ? "lead-cell" : undefined)}
+                  data-key={c.key}
+                  data-value={numeric ? (value ?? "") : undefined}
+                >
+                  {cell?.(c, total) ?? (c.label ? header(c.label(total)) : format(c.format, value))}
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 }

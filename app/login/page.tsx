@@ -11,8 +11,10 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  // Only same-site paths: never send the user elsewhere after signing in.
-  const next = safeNextPath((await searchParams).next);
+  // Only same-site paths: never send the user elsewhere after signing in. The site's root lands on
+  // the portfolio, which sends anyone with a single account on to the overview.
+  const asked = safeNextPath((await searchParams).next);
+  const next = asked === "/" ? "/portfolio" : asked;
   if (await currentUser()) redirect(next);
   return <LoginForm next={next} />;
 }

@@ -18,6 +18,8 @@ export const useCompare = (p: { a: string[] }, enabled = true) => useView("compa
 export const useHourly = (p: RangeParams) => useView("hourly", p, p.account != null);
 export const useShares = (p: RangeParams) => useView("shares", p, p.account != null);
 export const useCompleteness = (p: { account: number; from: string; to: string }) => useView("completeness", p);
+/** Every visible account of a group (or all of them) on one day, default yesterday. */
+export const usePortfolio = (p: { group: number | "all"; date?: string | null }) => useView("portfolio", p);
 /** Polled every second while the run is running; the run is read from sync_runs, so it survives a reload. */
 export const useSyncStatus = (p: { account: number }) =>
   useQuery({

@@ -43,7 +43,7 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const { role } = useReportContext();
+  const { role, accounts } = useReportContext();
   // Moving between report pages keeps the account and range.
   const carried = new URLSearchParams(
     [...search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
@@ -83,6 +83,11 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
       </header>
       <nav id="app-nav" className={menuOpen ? "sidebar open" : "sidebar"} aria-label="Readout">
         <div className="brand">Readout</div>
+        {accounts.length > 1 ? (
+          <Link href="/portfolio" className={active("/portfolio") ? "active" : undefined}>
+            {t("nav.portfolio")}
+          </Link>
+        ) : null}
         {REPORT_LINKS.map((l) => (
           <Link
             key={l.href}

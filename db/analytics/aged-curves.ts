@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, between, inArray } from "drizzle-orm";
+import { and, between, inArray, sql } from "drizzle-orm";
 
 import type { Database } from "@/db/client";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
@@ -22,17 +22,20 @@ export interface AgedCurve {
 /**
  * Readers, sharers and favourites by day since sending of every article the accounts sent in
  * [from, to]: the new generation's curve when it has the article (30 days), else the legacy one
- * (7 days), as on the article pages. Two queries, whatever the number of accounts.
+ * (7 days), as on the article pages. Two queries, whatever the number of accounts. With `days`,
+ * only the points of those ages (days since sending) are read: what a ranking at one age needs.
  */
 export async function agedCurves(
   { db }: Database,
   accountIds: number[],
   from: IsoDate,
   to: IsoDate,
+  only: { days?: number[] } = {},
 ): Promise<AgedCurve[]> {
   if (accountIds.length === 0 || from > to) return [];
   const l = legacyArticleTotal;
   const n = articleTotalDetail;
+  const ages = only.days;
   const [legacyRows, newRows] = await Promise.all([
     db
       .select({
@@ -45,7 +48,13 @@ export async function agedCurves(
         favourites: l.addToFavUser,
       })
       .from(l)
-      .where(and(inArray(l.accountId, accountIds), between(l.sendDate, from, to))),
+      .where(
+        and(
+          inArray(l.accountId, accountIds),
+          between(l.sendDate, from, to),
+          ages ? inArray(sql`${l.statDate} - ${l.sendDate}`, ages) : undefined,
+        ),
+      ),
     db
       .select({
         accountId: n.accountId,
@@ -57,7 +66,13 @@ export async function agedCurves(
         favourites: n.collectionUser,
       })
       .from(n)
-      .where(and(inArray(n.accountId, accountIds), between(n.publishDate, from, to))),
+      .where(
+        and(
+          inArray(n.accountId, accountIds),
+          between(n.publishDate, from, to),
+          ages ? inArray(sql`${n.statDate} - ${n.publishDate}`, ages) : undefined,
+        ),
+      ),
   ]);
   const out = new Map<string, AgedCurve>();
   const add = (rows: typeof legacyRows, replace: boolean) => {

@@ -29,16 +29,21 @@ function byAccount(curves: AgedCurve[]) {
   return out;
 }
 
-/** Each listed article's readers at its latest day against its peers, by "<accountId>:<msgid>"; one query pair for all. */
+/**
+ * Each listed article's readers at its latest day against its peers, by "<accountId>:<msgid>"; one
+ * query pair for all. `only.days`: the rows' latest days (days since sending), when the caller knows
+ * them; then only the points of those ages are read (a hundred accounts' 90 days of curves are large).
+ */
 export async function readerRankings(
   database: Database,
   rows: readonly { accountId: number; msgid: string; sendDate: IsoDate }[],
+  only: { days?: number[] } = {},
 ): Promise<Map<string, Ranking | null>> {
   const out = new Map<string, Ranking | null>();
   if (rows.length === 0) return out;
   const sendDates = rows.map((r) => r.sendDate).sort();
   const accountIds = [...new Set(rows.map((r) => r.accountId))];
-  const curves = await agedCurves(database, accountIds, peerWindow(sendDates[0]!).from, sendDates.at(-1)!);
+  const curves = await agedCurves(database, accountIds, peerWindow(sendDates[0]!).from, sendDates.at(-1)!, only);
   const found = new Map(curves.map((c) => [articleKey(c), c]));
   const candidates = byAccount(curves);
   for (const row of rows) {

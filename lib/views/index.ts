@@ -7,6 +7,7 @@ import { completenessView } from "./completeness";
 import { followersView } from "./followers";
 import { hourlyView } from "./hourly";
 import { overviewView } from "./overview";
+import { portfolioView } from "./portfolio";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
@@ -23,6 +24,7 @@ const views = {
   shares: sharesView,
   "sync-status": syncStatusView,
   completeness: completenessView,
+  portfolio: portfolioView,
 };
 
 /** The name in /api/views/<name> and /api/export/<name>. */

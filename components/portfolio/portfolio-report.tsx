@@ -1,0 +1,167 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+
+import type { Column } from "@/lib/views/columns";
+import { PORTFOLIO_TABLE, type PortfolioRow, portfolioTotals } from "@/lib/views/tables/portfolio";
+
+import { useFormatCell, useHeaderText } from "../cells";
+import { DataTable } from "../data-table";
+import { ExportMenu } from "../export-menu";
+import { usePortfolio } from "../hooks/queries";
+import { useFormat, useT } from "../i18n";
+import { Panel } from "../panel";
+import { useReportContext, useReportState } from "../shell/report-context";
+import { readTableState, sortedBy, sortRows } from "../table-state";
+import { Sparkline } from "./sparkline";
+
+/** Every account the user may see (or a client group's) on one day: one table, one request. */
+export function PortfolioReport() {
+  const t = useT();
+  const header = useHeaderText();
+  const state = useReportState();
+  const { groups } = useReportContext();
+  const group = state.group ?? "all";
+  const date = state.search.get("date");
+  const params = { group, date: date ?? undefined };
+  const query = usePortfolio(params);
+  return (
+    <div className="page">
+      <h1>{t("portfolio.title")}</h1>
+      <div className="toolbar">
+        <label>
+          <span className="sr-only">{t("portfolio.scope")}</span>
+          <select
+            aria-label={t("portfolio.scope")}
+            data-testid="portfolio-group"
+            value={String(group)}
+            onChange={(e) => state.update({ group: e.target.value === "all" ? null : e.target.value, q: null })}
+          >
+            <option value="all">{t("scope.all")}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {t("scope.group", { name: g.name })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {query.data ? <p className="muted small">{t("portfolio.intro", { date: query.data.date })}</p> : null}
+      <Panel
+        title={header(PORTFOLIO_TABLE.title)}
+        query={query}
+        testId="portfolio"
+        isEmpty={(d) => d.rows.length === 0}
+        emptyText={t("portfolio.empty")}
+        actions={<ExportMenu view="portfolio" params={params} table={PORTFOLIO_TABLE.id} />}
+      >
+        {(d) => <PortfolioTable rows={d.rows} from={d.from} to={d.date} />}
+      </Panel>
+    </div>
+  );
+}
+
+function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string; to: string }) {
+  const t = useT();
+  const f = useFormat();
+  const format = useFormatCell();
+  const state = useReportState();
+  const table = readTableState(state.search, PORTFOLIO_TABLE.columns, "readers");
+  // Typing updates the URL after a pause; the URL's own changes (Back) come back into the box.
+  const [search, setSearch] = useState(table.q);
+  const [typing, setTyping] = useState(false);
+  const [urlQ, setUrlQ] = useState(table.q);
+  if (urlQ !== table.q) {
+    setUrlQ(table.q);
+    if (!typing) setSearch(table.q);
+  }
+  useEffect(() => {
+    if (!typing) return;
+    const timer = setTimeout(() => {
+      setTyping(false);
+      state.update({ q: search });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [typing, search, state]);
+  const needle = table.q.trim().toLowerCase();
+  const found = needle ? rows.filter((r) => r.accountName.toLowerCase().includes(needle)) : rows;
+  const shown = sortRows(found, PORTFOLIO_TABLE.columns, table);
+  // The totals of the rows shown, by the same weighted definition the export's totals use.
+  const total = { ...portfolioTotals(shown), accountName: t("portfolio.totals") };
+  const cell = (c: Column<PortfolioRow>, r: PortfolioRow) => {
+    const isTotal = r.accountId === null;
+    switch (c.key) {
+      case "accountName":
+        return isTotal ? (
+          <strong>{r.accountName}</strong>
+        ) : (
+          <Link href={`/?account=${r.accountId}`}>{r.accountName}</Link>
+        );
+      case "readersChange":
+        return r.readersChange === null ? "–" : `${r.readersChange > 0 ? "+" : ""}${f.percent(r.readersChange)}`;
+      case "bestTitle":
+        if (r.bestTitle === null) return "–";
+        return r.bestAccountId !== null && r.bestMsgid !== null ? (
+          <Link
+            href={`/articles/${r.bestAccountId}/${r.bestMsgid}?account=${r.bestAccountId}`}
+            className="best-article"
+          >
+            {r.bestTitle}
+          </Link>
+        ) : (
+          r.bestTitle
+        );
+      case "spark":
+        return (
+          <Sparkline
+            values={r.spark}
+            label={t("portfolio.sparkTitle", { from, to, values: r.spark.map((v) => format("count", v)).join(", ") })}
+          />
+        );
+      case "stopped":
+        return <span title={r.stopped.join(", ")}>{format("count", r.stopped.length)}</span>;
+      default:
+        return undefined;
+    }
+  };
+  return (
+    <>
+      <div className="table-tools">
+        <label className="search">
+          <span className="sr-only">{t("portfolio.search")}</span>
+          <input
+            type="search"
+            placeholder={t("portfolio.search")}
+            aria-label={t("portfolio.search")}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setTyping(true);
+            }}
+            data-testid="portfolio-search"
+          />
+        </label>
+        <span className="muted small" data-testid="portfolio-count">
+          {t("portfolio.count", { shown: shown.length, total: rows.length })}
+        </span>
+      </div>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("portfolio.tableRegion")}>
+        <DataTable
+          className="articles portfolio"
+          testId="portfolio-rows"
+          columns={PORTFOLIO_TABLE.columns}
+          rows={shown}
+          rowKey={(r) => String(r.accountId)}
+          rowTestId={(r) => `portfolio-row-${r.accountId}`}
+          sort={table}
+          onSort={(c) => state.update(sortedBy(table, c))}
+          empty={t("portfolio.noMatch", { q: table.q })}
+          total={total}
+          cell={cell}
+        />
+      </div>
+      <p className="muted small">{t("portfolio.totalsNote")}</p>
+      <p className="muted small">{t("percentile.note")}</p>
+    </>
+  );
+}
