@@ -7,5 +7,6 @@ export * from "./compare";
 export * from "./followers";
 export * from "./hourly";
 export * from "./overview";
+export * from "./positions";
 export * from "./shares";
 export * from "./yesterday";

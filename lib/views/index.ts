@@ -7,6 +7,7 @@ import { completenessView } from "./completeness";
 import { followersView } from "./followers";
 import { hourlyView } from "./hourly";
 import { overviewView } from "./overview";
+import { positionsView } from "./positions";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
@@ -21,6 +22,7 @@ const views = {
   compare: compareView,
   hourly: hourlyView,
   shares: sharesView,
+  positions: positionsView,
   "sync-status": syncStatusView,
   completeness: completenessView,
 };

@@ -9,6 +9,7 @@ import { errors } from "./errors";
 import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
+import { positions } from "./positions";
 import { security } from "./security";
 import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
@@ -33,6 +34,7 @@ export const FEATURES = [
   followers,
   yesterday,
   security,
+  positions,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;

@@ -1,0 +1,47 @@
+import "server-only";
+
+import { and, between, desc, eq } from "drizzle-orm";
+
+import type { Database } from "@/db/client";
+import { articleTotalDetail } from "@/db/schema";
+import { channelsFromScenes } from "@/lib/analytics/channels";
+import { deliveredFromRate, positionOf } from "@/lib/analytics/metrics";
+import type { PositionArticle } from "@/lib/analytics/positions";
+import { type IsoDate, weekdayIso } from "@/lib/dates";
+
+/**
+ * Every article the account published in [from, to] (new generation, getarticletotaldetail), at its
+ * latest stat day: position in its send, Beijing weekday of the publish date, readers, and the two
+ * sides of 送达阅读率 (readers from the notification, delivered). One query for the range.
+ */
+export async function positionArticles(
+  { db }: Database,
+  { accountId, from, to }: { accountId: number; from: IsoDate; to: IsoDate },
+): Promise<PositionArticle[]> {
+  const t = articleTotalDetail;
+  const rows = await db
+    .selectDistinctOn([t.msgid], {
+      msgid: t.msgid,
+      publishDate: t.publishDate,
+      readers: t.readUser,
+      readUserSource: t.readUserSource,
+      readDeliveryRate: t.readDeliveryRate,
+    })
+    .from(t)
+    .where(and(eq(t.accountId, accountId), between(t.publishDate, from, to)))
+    .orderBy(t.msgid, desc(t.statDate));
+  return rows.map((r) => {
+    const notificationReaders = channelsFromScenes(r.readUserSource).bySource.session ?? 0;
+    const delivered = deliveredFromRate(notificationReaders, r.readDeliveryRate);
+    return {
+      msgid: r.msgid,
+      sendDate: r.publishDate,
+      position: positionOf(r.msgid),
+      weekday: weekdayIso(r.publishDate) + 1,
+      readers: r.readers,
+      // Only articles whose delivered count is known count towards 送达阅读率 (a silent publish has none).
+      notificationReaders: delivered === null ? null : notificationReaders,
+      delivered,
+    };
+  });
+}
