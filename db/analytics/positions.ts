@@ -6,8 +6,20 @@ import type { Database } from "@/db/client";
 import { articleTotalDetail } from "@/db/schema";
 import { channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf } from "@/lib/analytics/metrics";
-import type { PositionArticle } from "@/lib/analytics/positions";
 import { type IsoDate, weekdayIso } from "@/lib/dates";
+
+export interface PositionArticle {
+  msgid: string;
+  sendDate: string;
+  position: number | null;
+  /** ISO weekday of the send date, Monday = 1 … Sunday = 7. */
+  weekday: number;
+  readers: number | null;
+  /** Readers from the 公众号消息 notification, when delivered is known. */
+  notificationReaders: number | null;
+  /** Followers the article was delivered to (null: published without notification, or unknown). */
+  delivered: number | null;
+}
 
 /**
  * Every article the account published in [from, to] (new generation, getarticletotaldetail), at its

@@ -3,21 +3,10 @@
  * Beijing weekday they were sent. Figures are sums over the group's articles, and every rate is
  * recomputed from those sums (never an average of the articles' rates). Pure: the browser imports it too.
  */
-import { rate, sumPresent } from "./metrics";
-import { type PositionClass,positionClass } from "./percentiles";
+import type { PositionArticle } from "@/db/analytics";
 
-export interface PositionArticle {
-  msgid: string;
-  sendDate: string;
-  position: number | null;
-  /** ISO weekday of the send date, Monday = 1 … Sunday = 7. */
-  weekday: number;
-  readers: number | null;
-  /** Readers from the 公众号消息 notification, when delivered is known. */
-  notificationReaders: number | null;
-  /** Followers the article was delivered to (null: published without notification, or unknown). */
-  delivered: number | null;
-}
+import { rate, sumPresent } from "./metrics";
+import { type PositionClass, positionClass } from "./percentiles";
 
 export const POSITION_CLASSES = ["lead", "other", "all"] as const;
 export type PositionGroup = (typeof POSITION_CLASSES)[number];

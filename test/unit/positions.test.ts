@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { type PositionArticle, positionsByWeekday } from "@/lib/analytics/positions";
+import type { PositionArticle } from "@/db/analytics";
+import { positionsByWeekday } from "@/lib/analytics/positions";
 import { hasExplicitRange, historyRedirect, rangeEndingOn } from "@/lib/history-range";
 
 const article = (msgid: string, weekday: number, readers: number | null, notified: number, delivered: number | null) =>
