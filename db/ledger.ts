@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, gte, inArray, lte, max, type SQL } from "drizzle-orm";
 
 import { addDaysIso, daysBetween, type IsoDate } from "@/lib/dates";
-import type { EndpointName } from "@/lib/wechat/endpoints";
+import { type EndpointName, endpointsOf } from "@/lib/wechat/endpoints";
 
 import type { Db } from "./client";
 import { endpointState, fetchLedger, type LedgerStatus } from "./schema";
@@ -59,6 +59,24 @@ export function listFinalThrough(db: Db, accountIds: number[]) {
     .select({ accountId: fetchLedger.accountId, through: max(fetchLedger.endDate) })
     .from(fetchLedger)
     .where(and(inArray(fetchLedger.accountId, accountIds), eq(fetchLedger.status, "final")))
+    .groupBy(fetchLedger.accountId);
+}
+
+/**
+ * Per account, the last day a legacy interface holds figures for (a final or provisional window):
+ * after WeChat retired them, where the account's legacy history ends. Accounts without any are absent.
+ */
+export function listLegacyThrough(db: Db, accountIds: number[]) {
+  return db
+    .select({ accountId: fetchLedger.accountId, through: max(fetchLedger.endDate) })
+    .from(fetchLedger)
+    .where(
+      and(
+        inArray(fetchLedger.accountId, accountIds),
+        inArray(fetchLedger.endpoint, endpointsOf("legacy")),
+        inArray(fetchLedger.status, ["final", "provisional"]),
+      ),
+    )
     .groupBy(fetchLedger.accountId);
 }
 

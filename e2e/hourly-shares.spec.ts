@@ -86,11 +86,11 @@ test("hourly: the metric switch and the source toggles live in the URL", async (
   expect(table[hour(21)]!.session).toBe(expected[21]!.readers.session);
 });
 
-test("hourly: the default range says why it has no hourly data and links to the last 30 days that have it", async ({
+test("hourly: a current range says why it has no hourly data and links to the last 30 days that have it", async ({
   page,
 }) => {
   await signIn(page, "admin");
-  await page.goto("/hourly?account=1");
+  await page.goto("/hourly?account=1&range=last30");
   const empty = page.getByTestId("hourly-no-data");
   await expect(empty).toContainText("WeChat retired its legacy datacube interfaces on 2026-07-01");
   await expect(empty).toContainText("the new interfaces that replaced them report no hourly figures");
@@ -176,7 +176,7 @@ for (const locale of ["en", "zh"] as const) {
     }
     await screenshot(page, "hourly", locale);
 
-    await page.goto("/hourly?account=1");
+    await page.goto("/hourly?account=1&range=last30");
     await expect(page.getByTestId("hourly-no-data")).toBeVisible();
     await screenshot(page, "hourly-retired", locale);
 
@@ -186,7 +186,7 @@ for (const locale of ["en", "zh"] as const) {
     if (locale === "zh") await expect(page.getByTestId("shares-daily-chart")).toContainText("好友转发");
     await screenshot(page, "shares-mixed", locale);
 
-    await page.goto("/shares?account=1");
+    await page.goto("/shares?account=1&range=last30");
     await expect(page.getByTestId("shares-new-chart")).toBeVisible();
     await screenshot(page, "shares-new", locale);
   });

@@ -7,6 +7,7 @@ export const PAGES: { name: string; path: string }[] = [
   { name: "hourly", path: "/hourly?account=1&range=custom&from=2026-06-01&to=2026-06-07" },
   { name: "shares", path: "/shares?account=1&range=custom&from=2026-06-01&to=2026-06-07" },
   { name: "articles", path: "/articles?account=1&range=last30" },
+  { name: "positions", path: "/positions?account=1&range=last90" },
   { name: "article", path: "" },
   { name: "compare", path: "" },
   { name: "accounts", path: "/accounts" },

@@ -17,6 +17,7 @@ export const useArticleDetail = (p: { account: number; msgid: string }) => useVi
 export const useCompare = (p: { a: string[] }, enabled = true) => useView("compare", p, enabled);
 export const useHourly = (p: RangeParams) => useView("hourly", p, p.account != null);
 export const useShares = (p: RangeParams) => useView("shares", p, p.account != null);
+export const usePositions = (p: RangeParams) => useView("positions", p, p.account != null);
 export const useCompleteness = (p: { account: number; from: string; to: string }) => useView("completeness", p);
 /** Every visible account of a group (or all of them) on one day, default yesterday. */
 export const usePortfolio = (p: { group: number | "all"; date?: string | null }) => useView("portfolio", p);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useIntl } from "react-intl";
 
 import type { SessionUser } from "@/lib/auth/access";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
@@ -12,16 +13,21 @@ import { useLocale, useT } from "../i18n";
 import { ThemeSwitch } from "../theme";
 import { AccountSwitcher } from "./account-switcher";
 import { DateRangePicker } from "./date-range-picker";
-import { useReportContext } from "./report-context";
+import { useReportContext, useReportState } from "./report-context";
 
 const REPORT_LINKS: { href: string; label: MessageId }[] = [
   { href: "/", label: "nav.overview" },
   { href: "/followers", label: "nav.followers" },
-  { href: "/hourly", label: "nav.hourly" },
-  { href: "/shares", label: "nav.shares" },
   { href: "/articles", label: "nav.articles" },
+  { href: "/positions", label: "nav.positions" },
   { href: "/compare", label: "nav.compare" },
 ];
+/** Pages of figures only the legacy interfaces had: grouped as history, with the day it ends. */
+const HISTORY_LINKS: { href: string; label: MessageId }[] = [
+  { href: "/hourly", label: "nav.hourly" },
+  { href: "/shares", label: "nav.shares" },
+];
+const HISTORY_PATHS = /^\/(hourly|shares)(\/|$)/;
 
 type Role = "admin" | "manager" | "viewer";
 /** Pages that manage things, and who sees them in the navigation. */
@@ -35,7 +41,7 @@ const MANAGE_LINKS: { href: string; label: MessageId; roles: readonly Role[] }[]
 ];
 
 /** Pages whose URL carries the account and date range; the rest manage things. */
-const REPORT_PATHS = /^\/($|followers|hourly|shares|articles|compare)/;
+const REPORT_PATHS = /^\/($|followers|hourly|shares|articles|positions|compare)/;
 
 export function AppShell({ user, children }: { user: Pick<SessionUser, "email" | "role">; children: React.ReactNode }) {
   const t = useT();
@@ -43,11 +49,19 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
-  const { role, accounts } = useReportContext();
-  // Moving between report pages keeps the account and range.
-  const carried = new URLSearchParams(
-    [...search].filter(([k]) => ["account", "range", "from", "to"].includes(k)),
-  ).toString();
+  const intl = useIntl();
+  const { role, accounts, legacyThrough } = useReportContext();
+  const { accountId } = useReportState();
+  // Moving between report pages keeps the account and range; between history and current pages
+  // only the account (a history range has no current figures, and the other way round).
+  const carry = (keys: string[]) => new URLSearchParams([...search].filter(([k]) => keys.includes(k))).toString();
+  const onHistory = HISTORY_PATHS.test(pathname);
+  const carried = carry(onHistory ? ["account"] : ["account", "range", "from", "to"]);
+  const historyCarried = carry(onHistory ? ["account", "range", "from", "to"] : ["account"]);
+  const lastLegacyDay = accountId === null ? undefined : legacyThrough?.[accountId];
+  const historyTitle = lastLegacyDay
+    ? t("nav.history", { last: intl.formatDate(`${lastLegacyDay}T12:00:00+08:00`, { dateStyle: "long" }) })
+    : t("nav.historyNone");
   // Compare chooses its own articles; an article page is one article, whatever the range.
   const isReport =
     REPORT_PATHS.test(pathname) && !pathname.startsWith("/compare") && !pathname.startsWith("/articles/");
@@ -97,6 +111,20 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
             {t(l.label)}
           </Link>
         ))}
+        <div className="nav-group" role="group" aria-labelledby="nav-history" data-testid="nav-history">
+          <div id="nav-history" className="nav-group-title">
+            {historyTitle}
+          </div>
+          {HISTORY_LINKS.map((l) => (
+            <Link
+              key={l.href}
+              href={historyCarried ? `${l.href}?${historyCarried}` : l.href}
+              className={active(l.href) ? "active" : undefined}
+            >
+              {t(l.label)}
+            </Link>
+          ))}
+        </div>
         <hr />
         {MANAGE_LINKS.filter((l) => l.roles.includes(role)).map((l) => (
           <Link key={l.href} href={l.href} className={active(l.href) ? "active" : undefined}>

@@ -24,6 +24,8 @@ interface ReportContextValue {
   accounts: AccountOption[];
   groups: GroupOption[];
   role: "admin" | "manager" | "viewer";
+  /** Per visible account, the last day of its legacy history (absent: none); not on shared links. */
+  legacyThrough?: Readonly<Record<number, IsoDate>>;
 }
 
 const ReportContext = createContext<ReportContextValue | null>(null);

@@ -8,5 +8,6 @@ export * from "./followers";
 export * from "./hourly";
 export * from "./overview";
 export * from "./portfolio";
+export * from "./positions";
 export * from "./shares";
 export * from "./yesterday";

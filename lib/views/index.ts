@@ -8,6 +8,7 @@ import { followersView } from "./followers";
 import { hourlyView } from "./hourly";
 import { overviewView } from "./overview";
 import { portfolioView } from "./portfolio";
+import { positionsView } from "./positions";
 import { sharesView } from "./shares";
 import { syncStatusView } from "./sync-status";
 import type { ViewDefinition } from "./types";
@@ -22,6 +23,7 @@ const views = {
   compare: compareView,
   hourly: hourlyView,
   shares: sharesView,
+  positions: positionsView,
   "sync-status": syncStatusView,
   completeness: completenessView,
   portfolio: portfolioView,

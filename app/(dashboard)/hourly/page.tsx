@@ -1,11 +1,18 @@
+import { redirect } from "next/navigation";
+
 import { HourlyReport } from "@/components/hourly/hourly-report";
+import { getDatabase } from "@/db/client";
 import { guardReportPage } from "@/lib/auth/page-guard";
+import { historyPageRedirect } from "@/lib/sync/legacy-history";
 
 export default async function HourlyPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await guardReportPage(await searchParams);
+  const params = await searchParams;
+  const user = await guardReportPage(params);
+  const target = await historyPageRedirect(await getDatabase(), user, "/hourly", params);
+  if (target) redirect(target);
   return <HourlyReport />;
 }

@@ -10,6 +10,7 @@ import { followers } from "./followers";
 import { hourly } from "./hourly";
 import { overview } from "./overview";
 import { portfolio } from "./portfolio";
+import { positions } from "./positions";
 import { security } from "./security";
 import { shares } from "./shares";
 import { syncOutcome } from "./sync-outcome";
@@ -35,6 +36,7 @@ export const FEATURES = [
   yesterday,
   security,
   portfolio,
+  positions,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
