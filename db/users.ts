@@ -19,12 +19,25 @@ const publicUserColumns = {
 /** A user with the accounts assigned to them; the password arrives hashed. */
 export async function createUser(
   database: Database,
-  u: { email: string; name: string; role: Role; passwordHash: string; accountIds: number[] },
+  u: {
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    mustChangePassword?: boolean;
+    accountIds: number[];
+  },
 ) {
   return database.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash })
+      .values({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash: u.passwordHash,
+        mustChangePassword: u.mustChangePassword ?? false,
+      })
       .returning(publicUserColumns);
     if (u.accountIds.length > 0) {
       await tx.insert(userAccounts).values(u.accountIds.map((accountId) => ({ userId: row!.id, accountId })));
@@ -40,6 +53,12 @@ export async function findLogin({ db }: Database, email: string) {
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
+}
+
+/** For changing one's own password only: the hash of the user's current password. */
+export async function findPasswordHash({ db }: Database, id: number): Promise<string | null> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.hash ?? null;
 }
 
 export async function findUser({ db }: Database, id: number) {

@@ -141,6 +141,9 @@ export function AppShell({ user, children }: { user: Pick<SessionUser, "email" |
           <button type="button" className="link" onClick={setLanguage} data-testid="language-switch">
             {t("nav.language")}
           </button>
+          <Link href="/password" data-testid="change-password-link">
+            {t("password.nav")}
+          </Link>
           <button type="button" className="link" onClick={() => void signOut({ callbackUrl: "/login" })}>
             {t("nav.signOut")}
           </button>

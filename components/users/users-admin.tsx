@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { createUser, deleteUser, unlockSignIn, updateUser } from "@/lib/actions/users";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
@@ -17,6 +18,8 @@ export interface UserRow {
   name: string;
   role: Role;
   accountIds: number[];
+  /** Until they set their own password, the user can reach nothing but the change-password page. */
+  mustChangePassword: boolean;
   /** ISO instant while the user's sign-in is backed off. */
   lockedUntil: string | null;
 }
@@ -132,6 +135,11 @@ function UserLine({
       <td>
         {user.email}
         {isSelf ? <span className="badge you">{t("admin.users.you")}</span> : null}
+        {user.mustChangePassword ? (
+          <div className="muted small" data-testid="user-must-change">
+            {t("admin.users.mustChangeBadge")}
+          </div>
+        ) : null}
         {user.lockedUntil ? (
           <div className="muted small" data-testid="user-locked">
             {t("security.locked", { until: dateTime(user.lockedUntil) })}
@@ -210,6 +218,24 @@ function AccountChecks({
   );
 }
 
+function MustChangeCheck({
+  label,
+  value,
+  onChange,
+}: {
+  label: "admin.users.mustChange" | "admin.users.mustChangeAgain";
+  value: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  const t = useT();
+  return (
+    <label className="small block">
+      <input type="checkbox" name="mustChangePassword" checked={value} onChange={(e) => onChange(e.target.checked)} />
+      {t(label)}
+    </label>
+  );
+}
+
 function RoleSelect({ value, onChange }: { value: Role; onChange: (r: Role) => void }) {
   const t = useT();
   return (
@@ -238,6 +264,7 @@ function EditRow({
   const [role, setRole] = useState<Role>(user.role);
   const [accountIds, setAccountIds] = useState(user.accountIds);
   const [password, setPassword] = useState("");
+  const [mustChangePassword, setMustChangePassword] = useState(true);
   const save = useAction(updateUser);
   async function submit() {
     const ok = await save.run({
@@ -245,7 +272,7 @@ function EditRow({
       name,
       role,
       accountIds: role === "admin" ? [] : accountIds,
-      ...(password ? { password } : {}),
+      ...(password ? { password, mustChangePassword } : {}),
     });
     if (!ok) return;
     onDone(t("admin.users.saved", { email: user.email }));
@@ -276,18 +303,25 @@ function EditRow({
             type="password"
             name="password"
             autoComplete="new-password"
-            minLength={8}
+            minLength={MIN_PASSWORD_LENGTH}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
+        {password ? (
+          <MustChangeCheck
+            label="admin.users.mustChangeAgain"
+            value={mustChangePassword}
+            onChange={setMustChangePassword}
+          />
+        ) : null}
       </td>
       <td className="row-actions">
         <button
           type="button"
           className="primary"
           onClick={() => void submit()}
-          disabled={save.pending || (password !== "" && password.length < 8)}
+          disabled={save.pending || (password !== "" && password.length < MIN_PASSWORD_LENGTH)}
           data-testid="user-save"
         >
           {t("admin.users.save")}
@@ -309,10 +343,18 @@ function CreateUser({ accounts, onCreated }: { accounts: AccountOption[]; onCrea
   const [password, setPassword] = useState("");
   const [role, setRole] = useState<Role>("viewer");
   const [accountIds, setAccountIds] = useState<number[]>([]);
+  const [mustChangePassword, setMustChangePassword] = useState(true);
   const create = useAction(createUser);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const row = await create.run({ email, name, password, role, accountIds: role === "admin" ? [] : accountIds });
+    const row = await create.run({
+      email,
+      name,
+      password,
+      role,
+      mustChangePassword,
+      accountIds: role === "admin" ? [] : accountIds,
+    });
     if (!row) return;
     onCreated(t("admin.users.created", { email: row.email }));
     setEmail("");
@@ -342,12 +384,12 @@ function CreateUser({ accounts, onCreated }: { accounts: AccountOption[]; onCrea
               type="password"
               name="password"
               required
-              minLength={8}
+              minLength={MIN_PASSWORD_LENGTH}
               autoComplete="new-password"
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-            <span className="muted small">{t("admin.users.passwordHint")}</span>
+            <span className="muted small">{t("admin.users.passwordHint", { min: MIN_PASSWORD_LENGTH })}</span>
           </label>
           <label>
             {t("admin.users.field.role")}
@@ -355,6 +397,7 @@ function CreateUser({ accounts, onCreated }: { accounts: AccountOption[]; onCrea
             <RoleHint role={role} />
           </label>
         </div>
+        <MustChangeCheck label="admin.users.mustChange" value={mustChangePassword} onChange={setMustChangePassword} />
         <fieldset className="account-checks">
           <legend>{t("admin.users.field.accounts")}</legend>
           <AccountChecks accounts={accounts} value={accountIds} onChange={setAccountIds} disabled={role === "admin"} />

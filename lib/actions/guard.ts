@@ -14,6 +14,11 @@ import { accountNotFound, AppError, type AppErrorBody, type FieldErrors } from "
 export interface Guard<Input> {
   /** Who may call at all: any signed-in user (default) or admins only. */
   role?: "user" | "admin";
+  /**
+   * Whether a user who must still set their own password may call it: only changing that password
+   * (and nothing else) is allowed before.
+   */
+  beforeOwnPassword?: "allowed";
   /** The accounts the input touches and the right needed on each. */
   accounts?: { right: AccountRight; of: (input: Input) => number[] };
 }
@@ -35,6 +40,8 @@ export async function checkGuard<S extends z.ZodType>(
 ) {
   const user = await currentUser();
   if (!user) throw new AppError("unauthorized", "error.unauthorized");
+  if (user.mustChangePassword && guard.beforeOwnPassword !== "allowed")
+    throw new AppError("forbidden", "error.mustChangePassword");
   if (guard.role === "admin" && !isAdmin(user)) throw new AppError("forbidden", "error.adminOnly");
   const parsed = safeParseIn(schema, raw, locale);
   if (!parsed.success) throw invalidInput(parsed.error);

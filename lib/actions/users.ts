@@ -16,7 +16,12 @@ export const createUser = authedAction(newUserSchema, { role: "admin" }, async (
     actor: user,
     action: "user.create",
     target: `user:${created.id}`,
-    detail: { email: created.email, role: created.role, accountIds: input.accountIds ?? [] },
+    detail: {
+      email: created.email,
+      role: created.role,
+      accountIds: input.accountIds ?? [],
+      mustChangePassword: created.mustChangePassword,
+    },
   });
   return created;
 });

@@ -8,6 +8,12 @@ export interface SessionUser {
   role: Role;
   /** The accounts the user may see: assigned ones, or every existing account for an admin. */
   accountIds: number[];
+  /**
+   * Set by an admin: until the user sets their own password they may reach only the change-password
+   * page (app/password) and its action; every other page redirects there and every other action
+   * and data route refuses.
+   */
+  mustChangePassword?: boolean;
 }
 
 export type AccountRight = "view" | "manage";

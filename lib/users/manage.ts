@@ -33,6 +33,7 @@ export async function createUser(database: Database, input: NewUser) {
       name: u.name,
       role: u.role,
       passwordHash,
+      mustChangePassword: u.mustChangePassword,
       accountIds: u.role === "admin" ? [] : u.accountIds,
     });
   } catch (error) {
@@ -59,7 +60,9 @@ export async function updateUser(database: Database, change: UserChange) {
     }
     // A changed role or a new password ends the user's sessions (db/users.ts).
     const newRole = c.role !== current.role ? c.role : undefined;
-    await usersDb.updateUser(tx, c.id, { name: c.name, role: newRole, passwordHash });
+    // The must-change flag goes with a reset password; without one it stays as it was.
+    const mustChangePassword = passwordHash ? (c.mustChangePassword ?? false) : undefined;
+    await usersDb.updateUser(tx, c.id, { name: c.name, role: newRole, passwordHash, mustChangePassword });
     const role = c.role ?? current.role;
     if (role === "admin") {
       await usersDb.setUserAccounts(tx, c.id, []);

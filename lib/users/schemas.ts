@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ROLES } from "@/db/schema";
+import { newPasswordSchema } from "@/lib/auth/password-rule";
 import { issueError } from "@/lib/i18n/zod";
 
 /** Input schemas of the users page and its server actions. */
@@ -10,16 +11,14 @@ const emailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: issueError("validation.email") }));
-const passwordSchema = z
-  .string()
-  .min(8, { error: issueError("validation.password") })
-  .max(200);
 
 export const newUserSchema = z.object({
   email: emailSchema,
   name: z.string().trim().max(100).default(""),
   role: z.enum(ROLES),
-  password: passwordSchema,
+  password: newPasswordSchema,
+  /** Sent to the change-password page at first sign-in, and kept there until they set their own. */
+  mustChangePassword: z.boolean().default(false),
   accountIds: z.array(z.number().int().positive()).default([]),
 });
 export type NewUser = z.input<typeof newUserSchema>;
@@ -29,7 +28,9 @@ export const userChangeSchema = z.object({
   name: z.string().trim().max(100).optional(),
   role: z.enum(ROLES).optional(),
   /** A new password (reset by an admin). */
-  password: passwordSchema.optional(),
+  password: newPasswordSchema.optional(),
+  /** With a new password: the user must replace it with their own at the next sign-in. */
+  mustChangePassword: z.boolean().optional(),
   /** Replaces the user's assigned accounts (ignored for admins, who see every account). */
   accountIds: z.array(z.number().int().positive()).max(1000).optional(),
 });

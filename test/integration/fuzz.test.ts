@@ -33,6 +33,7 @@ const ACTION_MODULES = {
   accounts: await import("@/lib/actions/accounts"),
   sync: await import("@/lib/actions/sync"),
   users: await import("@/lib/actions/users"),
+  password: await import("@/lib/actions/password"),
 };
 const ACTIONS = Object.entries(ACTION_MODULES).flatMap(([mod, m]) =>
   Object.entries(m as Record<string, unknown>)

@@ -94,7 +94,7 @@ describe("server actions answer in the reader's language", () => {
     expect(result.ok).toBe(false);
     const fields = result.ok ? {} : (result.error.fields ?? {});
     expect(fields.email).toEqual(["请输入邮箱地址"]);
-    expect(fields.password).toEqual(["至少 8 个字符"]);
+    expect(fields.password).toEqual(["至少 10 个字符"]);
     expect(fields.role?.[0]).toMatch(/^无效选项/);
     const english = await as("en", () =>
       userActions.createUser({ email: "not-an-email", role: "boss" as "admin", password: "short" }),

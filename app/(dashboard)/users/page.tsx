@@ -21,6 +21,7 @@ export default async function UsersPage() {
         name: u.name,
         role: u.role,
         accountIds: u.accountIds,
+        mustChangePassword: u.mustChangePassword,
         lockedUntil: locks.get(u.email)?.toISOString() ?? null,
       }))}
       accounts={accounts.map((a) => ({ id: a.id, name: a.name }))}

@@ -8,6 +8,7 @@ export const errors = defineMessages({
   en: {
     "error.unauthorized": "Sign in first.",
     "error.adminOnly": "Only an admin may do this.",
+    "error.mustChangePassword": "Set your own password first.",
     "error.readOnly": "Your role may view this account but not change it.",
     "error.noAccount": "No such account.",
     "error.internal": "Something went wrong on the server; the details are in its log.",
@@ -30,11 +31,14 @@ export const errors = defineMessages({
     "validation.appid": "an AppID starts with wx followed by letters and digits",
     "validation.appidLength": "an AppID starts with wx followed by letters and digits (wx + 16 characters)",
     "validation.email": "enter an email address",
-    "validation.password": "at least 8 characters",
+    "validation.password": "at least {min} characters",
+    "validation.commonPassword": "is one of the most common passwords; choose another",
+    "validation.passwordMismatch": "the two new passwords differ",
   },
   zh: {
     "error.unauthorized": "请先登录。",
     "error.adminOnly": "只有管理员可以这样做。",
+    "error.mustChangePassword": "请先设置你自己的密码。",
     "error.readOnly": "你的角色可以查看这个公众号，但不能修改。",
     "error.noAccount": "没有这个公众号。",
     "error.internal": "服务器出错了，详情见服务器日志。",
@@ -57,6 +61,8 @@ export const errors = defineMessages({
     "validation.appid": "AppID 以 wx 开头，后接字母和数字",
     "validation.appidLength": "AppID 以 wx 开头，后接字母和数字（wx + 16 个字符）",
     "validation.email": "请输入邮箱地址",
-    "validation.password": "至少 8 个字符",
+    "validation.password": "至少 {min} 个字符",
+    "validation.commonPassword": "是最常见的密码之一，请换一个",
+    "validation.passwordMismatch": "两次输入的新密码不一致",
   },
 });

@@ -18,6 +18,20 @@ const en = {
   "security.audit.ip": "IP",
   "security.audit.newer": "Newer",
   "security.audit.older": "Older",
+  "password.nav": "Change password",
+  "password.title": "Change your password",
+  "password.firstSignIn": "Before you continue, set a password of your own in place of the one you were given.",
+  "password.current": "Current password",
+  "password.new": "New password",
+  "password.confirm": "New password again",
+  "password.hint": "At least {min} characters, and not one of the most common passwords.",
+  "password.submit": "Change password",
+  "password.saving": "Changing…",
+  "password.done": "Password changed. Every other session of yours has been signed out.",
+  "password.back": "Back to Readout",
+  "password.signOut": "Sign out",
+  "password.err.wrongCurrent": "The current password is wrong.",
+  "password.err.same": "The new password must differ from the current one.",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -37,6 +51,20 @@ const zh: Record<keyof typeof en, string> = {
   "security.audit.ip": "IP",
   "security.audit.newer": "较新",
   "security.audit.older": "较早",
+  "password.nav": "修改密码",
+  "password.title": "修改密码",
+  "password.firstSignIn": "继续之前，请设置你自己的密码，替换管理员给你的密码。",
+  "password.current": "当前密码",
+  "password.new": "新密码",
+  "password.confirm": "再次输入新密码",
+  "password.hint": "至少 {min} 个字符，且不能是最常见的密码之一。",
+  "password.submit": "修改密码",
+  "password.saving": "正在修改…",
+  "password.done": "密码已修改。你在其他地方的登录均已退出。",
+  "password.back": "返回 Readout",
+  "password.signOut": "退出登录",
+  "password.err.wrongCurrent": "当前密码不正确。",
+  "password.err.same": "新密码不能与当前密码相同。",
 };
 
 export const security = defineMessages({ en, zh });
