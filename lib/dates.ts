@@ -17,8 +17,10 @@ function utcMidnight(value: string): number | null {
   const m = ISO_DATE.exec(value);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d);
+  const ms = back.getTime();
   return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? ms : null;
 }
 
@@ -32,7 +34,11 @@ function toMs(date: IsoDate): number {
   return ms;
 }
 
-const fromMs = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+function fromMs(ms: number): IsoDate {
+  const d = new Date(ms);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
 
 export function addDaysIso(date: IsoDate, days: number): IsoDate {
   return fromMs(toMs(date) + days * DAY_MS);

@@ -132,10 +132,21 @@ export function SeriesChart({
             const drawn = s.kind ?? kind;
             if (drawn === "area")
               return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
-            if (drawn === "line")
+            if (drawn === "line") {
+              // A series with one figure is a line of length zero: draw that point as a dot.
+              const single = data.filter((row) => typeof row[s.key] === "number").length === 1;
               return (
-                <Line key={s.key} {...common} type="monotone" stroke={color} dot={false} strokeWidth={2} connectNulls />
+                <Line
+                  key={s.key}
+                  {...common}
+                  type="monotone"
+                  stroke={color}
+                  dot={single ? { r: 4, fill: color, stroke: color } : false}
+                  strokeWidth={2}
+                  connectNulls
+                />
               );
+            }
             return <Bar key={s.key} {...common} fill={color} />;
           })}
         </ComposedChart>

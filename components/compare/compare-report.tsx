@@ -4,7 +4,13 @@ import Link from "next/link";
 import { COMPARE_MAX, COMPARE_MIN, compareItemId, compareProblem, parseCompareItem } from "@/lib/views/article-params";
 import type { CompareData } from "@/lib/views/compare";
 import { CURVE_METRICS, type CurveMetric } from "@/lib/views/tables/articles";
-import { type CurveScale as Scale, curveTableId, curveValue, METRICS_TABLE } from "@/lib/views/tables/compare";
+import {
+  type CurveScale as Scale,
+  curveTableId,
+  curveValue,
+  METRICS_TABLE,
+  sameAgeDay,
+} from "@/lib/views/tables/compare";
 
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
@@ -34,7 +40,8 @@ export function CompareReport() {
   const scale: Scale = state.search.get("scale") === "per1000" ? "per1000" : "absolute";
   const query = useCompare({ a: raw }, problem === null);
   const items = raw.map(parseCompareItem).filter((i) => i !== null);
-  const setItems = (ids: string[]) => state.update({ a: ids });
+  const setItems = (ids: string[]) => state.update({ a: ids, day: null });
+  const dayParam = /^\d{1,2}$/.test(state.search.get("day") ?? "") ? Number(state.search.get("day")) : null;
 
   return (
     <div className="page compare">
@@ -68,9 +75,16 @@ export function CompareReport() {
             testId="compare-metrics"
             isEmpty={(d) => d.articles.length === 0}
             emptyText={t("compare.noneFound")}
-            actions={<ExportMenu view="compare" params={{ a: raw }} table={METRICS_TABLE.id} />}
+            actions={<ExportMenu view="compare" params={{ a: raw, day: dayParam }} table={METRICS_TABLE.id} />}
           >
-            {(d) => <CompareTable articles={d.articles} />}
+            {(d) => (
+              <CompareTable
+                articles={d.articles}
+                day={dayParam ?? sameAgeDay(d.articles)}
+                defaultDay={sameAgeDay(d.articles)}
+                onDay={(day) => state.update({ day: day === sameAgeDay(d.articles) ? null : day })}
+              />
+            )}
           </Panel>
         </>
       ) : null}
@@ -119,6 +133,8 @@ function Overlay({
     ...Object.fromEntries(articles.map((a, i) => [`a${i}`, curveValue(a, day, metric, scale)])),
   }));
   const undelivered = scale === "per1000" ? articles.filter((a) => a.delivered == null) : [];
+  const notNotified = undelivered.filter((a) => !a.notified);
+  const unknownDelivery = undelivered.filter((a) => a.notified);
   const accountName = (id: number) => accounts.find((x) => x.id === id)?.name ?? `#${id}`;
   return (
     <>
@@ -172,12 +188,23 @@ function Overlay({
             <span className="muted small">
               {accountName(a.accountId)} · {a.sendDate} · {t("compare.curveDays", { n: a.curve.length })}
             </span>
+            {scale === "per1000" && a.delivered == null ? (
+              <span className="muted small" data-testid={`compare-no-delivered-a${i}`}>
+                {" "}
+                · {t(a.notified ? "compare.deliveredUnknown.one" : "compare.noDelivered.one")}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>
-      {undelivered.length ? (
-        <p className="muted small">
-          {t("compare.noDelivered", { titles: undelivered.map((a) => a.title).join("、") })}
+      {notNotified.length ? (
+        <p className="muted small" data-testid="compare-no-delivered">
+          {t("compare.noDelivered", { titles: notNotified.map((a) => a.title).join("、") })}
+        </p>
+      ) : null}
+      {unknownDelivery.length ? (
+        <p className="muted small" data-testid="compare-delivered-unknown">
+          {t("compare.deliveredUnknown", { titles: unknownDelivery.map((a) => a.title).join("、") })}
         </p>
       ) : null}
       <p className="muted small">{t("compare.curveNote")}</p>

@@ -1,9 +1,11 @@
 "use client";
 import { followSourceLabel, orderFollowSources } from "@/lib/analytics/follow-sources";
+import { groupRows } from "@/lib/analytics/grouping";
 import type { ViewData } from "@/lib/views";
 import { FOLLOWER_DAILY_TABLE, FOLLOWER_KPIS, followerSourcesTable } from "@/lib/views/tables/followers";
 
 import { useHeaderText } from "../cells";
+import { GrainNote, useTrendGrain } from "../charts/grain";
 import { SeriesChart } from "../charts/series-chart";
 import { ShareRing } from "../charts/share-ring";
 import { ExportMenu } from "../export-menu";
@@ -24,7 +26,7 @@ export function FollowersReport() {
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useFollowers(params);
-  const formatX = (v: string | number) => String(v).slice(5);
+  const { grain, formatX } = useTrendGrain(state.from, state.to);
   return (
     <div className="page">
       <h1>{t("nav.followers")}</h1>
@@ -49,29 +51,37 @@ export function FollowersReport() {
         actions={<ExportMenu view="followers" params={params} table={FOLLOWER_DAILY_TABLE.id} />}
       >
         {(d) => (
-          <SeriesChart
-            testId="followers-daily-chart"
-            data={d.days.map((day) => ({
-              date: day.date,
-              newUsers: day.newUsers,
-              cancelUsers: day.cancelUsers === null ? null : -day.cancelUsers,
-              netUsers: day.netUsers,
-              totalUsers: day.totalUsers,
-            }))}
-            xKey="date"
-            kind="bar"
-            series={[
-              { key: "newUsers", label: t("metric.newFollowers") },
-              { key: "cancelUsers", label: t("metric.cancelledFollowers") },
-              { key: "netUsers", label: t("metric.netFollowers"), kind: "line" },
-              { key: "totalUsers", label: t("metric.totalFollowers"), kind: "line", rightAxis: true },
-            ]}
-            xLabel={t("unit.date")}
-            yLabel={t("followers.countAxis")}
-            rightLabel={t("metric.totalFollowers")}
-            tableLabel={t("followers.showTable")}
-            formatX={formatX}
-          />
+          <>
+            <SeriesChart
+              testId="followers-daily-chart"
+              data={groupRows(
+                d.days.map((day) => ({
+                  date: day.date,
+                  newUsers: day.newUsers,
+                  cancelUsers: day.cancelUsers === null ? null : -day.cancelUsers,
+                  netUsers: day.netUsers,
+                  totalUsers: day.totalUsers,
+                })),
+                "date",
+                grain,
+                { levels: ["totalUsers"] },
+              )}
+              xKey="date"
+              kind="bar"
+              series={[
+                { key: "newUsers", label: t("metric.newFollowers") },
+                { key: "cancelUsers", label: t("metric.cancelledFollowers") },
+                { key: "netUsers", label: t("metric.netFollowers"), kind: "line" },
+                { key: "totalUsers", label: t("metric.totalFollowers"), kind: "line", rightAxis: true },
+              ]}
+              xLabel={t("unit.date")}
+              yLabel={t("followers.countAxis")}
+              rightLabel={t("metric.totalFollowers")}
+              tableLabel={t("followers.showTable")}
+              formatX={formatX}
+            />
+            <GrainNote grain={grain} />
+          </>
         )}
       </Panel>
       <Panel
@@ -84,7 +94,11 @@ export function FollowersReport() {
         {(d) => (
           <SeriesChart
             testId="followers-articles-chart"
-            data={d.days.map((day) => ({ date: day.date, netUsers: day.netUsers, articlesSent: day.articlesSent }))}
+            data={groupRows(
+              d.days.map((day) => ({ date: day.date, netUsers: day.netUsers, articlesSent: day.articlesSent })),
+              "date",
+              grain,
+            )}
             xKey="date"
             kind="bar"
             series={[
@@ -123,7 +137,11 @@ export function FollowersReport() {
               />
               <SeriesChart
                 testId="followers-sources-chart"
-                data={d.days.map((day) => Object.fromEntries(table.columns.map((c) => [c.key, c.value(day)] as const)))}
+                data={groupRows(
+                  d.days.map((day) => Object.fromEntries(table.columns.map((c) => [c.key, c.value(day)] as const))),
+                  "date",
+                  grain,
+                )}
                 xKey="date"
                 kind="bar"
                 stacked

@@ -1,8 +1,10 @@
 "use client";
 import { CHANNELS } from "@/lib/analytics/channels";
+import { groupRows } from "@/lib/analytics/grouping";
 import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
 
 import { useHeaderText } from "../cells";
+import { GrainNote, useTrendGrain } from "../charts/grain";
 import { channelLabel } from "../charts/labels";
 import { SeriesChart } from "../charts/series-chart";
 import { ShareRing } from "../charts/share-ring";
@@ -21,6 +23,7 @@ export function OverviewReport() {
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useOverview(params);
+  const { grain, formatX } = useTrendGrain(state.from, state.to);
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
@@ -51,7 +54,11 @@ export function OverviewReport() {
           <>
             <SeriesChart
               testId="overview-trend-chart"
-              data={d.days.map((day) => ({ date: day.date, ...day.bySource }))}
+              data={groupRows(
+                d.days.map((day) => ({ date: day.date, ...day.bySource })),
+                "date",
+                grain,
+              )}
               xKey="date"
               kind="bar"
               stacked
@@ -59,8 +66,9 @@ export function OverviewReport() {
               xLabel={t("unit.date")}
               yLabel={t("overview.readersAxis")}
               tableLabel={t("overview.showTable")}
-              formatX={(v) => String(v).slice(5)}
+              formatX={formatX}
             />
+            <GrainNote grain={grain} />
             {d.generations.length > 1 ? <p className="muted small">{t("overview.mixedNote")}</p> : null}
             <h3 className="small">{t("yesterday.channelShares")}</h3>
             <ShareRing

@@ -2,12 +2,14 @@
 import Link from "next/link";
 
 import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
+import { groupRows } from "@/lib/analytics/grouping";
 import { kpiNamed } from "@/lib/views/columns";
 import { hourLabel } from "@/lib/views/hours";
 import type { SharesData } from "@/lib/views/shares";
 import { DAILY_SCENES, HOURLY_SCENES, NEW_SHARERS_TABLE, SHARES_KPIS } from "@/lib/views/tables/shares";
 
 import { useHeaderText } from "../cells";
+import { GrainNote, useTrendGrain } from "../charts/grain";
 import { colorAt } from "../charts/palette";
 import { SeriesChart } from "../charts/series-chart";
 import { ExportMenu } from "../export-menu";
@@ -41,6 +43,7 @@ export function SharesReport() {
   const shared = useShareToken() !== null;
   const metric: Metric = state.search.get("metric") === "people" ? "people" : "count";
   const { from, to } = state;
+  const { grain, formatX } = useTrendGrain(from, to);
 
   const sceneRow = (scenes: number[], byScene: ByScene) =>
     Object.fromEntries(scenes.map((code) => [`scene_${code}`, byScene[code]?.[FIELD[metric]] ?? null]));
@@ -79,15 +82,20 @@ export function SharesReport() {
           </p>
           <SeriesChart
             testId="shares-new-chart"
-            data={d.newSharers.filter((x) => x.sharers !== null).map((x) => ({ date: x.date, sharers: x.sharers }))}
+            data={groupRows(
+              d.newSharers.filter((x) => x.sharers !== null).map((x) => ({ date: x.date, sharers: x.sharers })),
+              "date",
+              grain,
+            )}
             xKey="date"
             kind="bar"
             series={[{ key: "sharers", label: t("shares.col.newSharers"), color: colorAt(4) }]}
             xLabel={t("unit.date")}
             yLabel={t("shares.axis.sharers")}
             tableLabel={t("shares.showTable")}
-            formatX={(v) => String(v).slice(5)}
+            formatX={formatX}
           />
+          <GrainNote grain={grain} />
         </>
       )}
     </Panel>
@@ -167,7 +175,11 @@ export function SharesReport() {
             </p>
             <SeriesChart
               testId="shares-daily-chart"
-              data={d.sceneDays.map((day) => ({ date: day.date, ...sceneRow(d.scenes, day.byScene) }))}
+              data={groupRows(
+                d.sceneDays.map((day) => ({ date: day.date, ...sceneRow(d.scenes, day.byScene) })),
+                "date",
+                grain,
+              )}
               xKey="date"
               kind="bar"
               stacked
@@ -175,8 +187,9 @@ export function SharesReport() {
               xLabel={t("unit.date")}
               yLabel={t(`shares.axis.${metric}`)}
               tableLabel={t("shares.showTable")}
-              formatX={(v) => String(v).slice(5)}
+              formatX={formatX}
             />
+            <GrainNote grain={grain} />
             {d.lastDateWithData && to > d.lastDateWithData ? (
               <p className="notice small" data-testid="shares-partial">
                 {t("shares.note.partialScenes", { last: d.lastDateWithData })}

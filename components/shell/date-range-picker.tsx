@@ -1,13 +1,15 @@
 "use client";
 import { useState } from "react";
 
-import { RANGE_PRESETS, type RangePreset } from "@/lib/report-params";
+import { safeParseIn } from "@/lib/i18n/zod";
+import { dateRangeSchema, RANGE_PRESETS, type RangePreset } from "@/lib/report-params";
 
-import { useT } from "../i18n";
+import { useLocale, useT } from "../i18n";
 import { useReportContext, useReportState } from "./report-context";
 
 export function DateRangePicker() {
   const t = useT();
+  const locale = useLocale();
   const { today } = useReportContext();
   const state = useReportState();
   const [custom, setCustom] = useState({ from: state.from, to: state.to });
@@ -61,6 +63,21 @@ export function DateRangePicker() {
       <span className="range-summary" data-testid="range-summary">
         {t("range.summary", { from: state.from, to: state.to })}
       </span>
+      {state.rangeValid ? null : (
+        <p className="range-error error" role="alert" data-testid="range-error">
+          {t("range.invalid", {
+            problems: rangeProblems(state, locale)
+              .map((p) => `${t(p.field === "to" ? "range.to" : "range.from")}: ${p.message}`)
+              .join("; "),
+          })}
+        </p>
+      )}
     </div>
   );
+}
+
+/** The date rule's messages for a refused range, in the reader's language. */
+function rangeProblems(range: { from: string; to: string }, locale: ReturnType<typeof useLocale>) {
+  const parsed = safeParseIn(dateRangeSchema, { from: range.from, to: range.to }, locale);
+  return (parsed.error?.issues ?? []).map((i) => ({ field: i.path[0], message: i.message }));
 }

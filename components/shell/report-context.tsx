@@ -4,7 +4,7 @@ import { createContext, useContext, useMemo } from "react";
 
 import type { IsoDate } from "@/lib/dates";
 import { type GroupParam, groupParamSchema } from "@/lib/groups/schemas";
-import { previousRange, readReportState, type ReportState } from "@/lib/report-params";
+import { readReportState, type ReportState } from "@/lib/report-params";
 
 export interface AccountOption {
   id: number;
@@ -41,8 +41,7 @@ export function useReportContext(): ReportContextValue {
 }
 
 /**
- * The URL's report state with the account resolved (first visible account by default) and
- * the previous period for deltas; `update` rewrites the URL, which is the only store, as a new
+ * The URL's report state with the account resolved (first visible account by default); `update` rewrites the URL, which is the only store, as a new
  * history entry, so Back returns to the previous filter.
  */
 export function useReportState() {
@@ -69,6 +68,6 @@ export function useReportState() {
       }
       router.push(`${pathname}?${next.toString()}`, { scroll: false });
     };
-    return { ...state, accountId: account?.id ?? null, account, group, previous: previousRange(state), update, search };
+    return { ...state, accountId: account?.id ?? null, account, group, update, search };
   }, [search, today, accounts, groups, router, pathname]);
 }

@@ -63,6 +63,11 @@ export interface ArticleCurves {
   contentUrl: string | null;
   /** Legacy target_user; else derived from the new generation's read_delivery_rate (see deliveredFromRate). */
   delivered: number | null;
+  /**
+   * Sent with a notification (群发): true when the legacy interfaces have it (they list only those)
+   * or the new ones say publish_type 0; false for publish_type 1 (发表, nothing delivered).
+   */
+  notified: boolean;
   /** Up to 7 points (getarticletotal); null when the legacy generation does not have the article. */
   legacy: LegacyPoint[] | null;
   /** Up to 30 points (getarticletotaldetail); null when the new generation does not have the article. */
@@ -107,6 +112,7 @@ export async function loadArticleCurves(db: Db, keys: ArticleKey[]): Promise<Map
         msgid: n.msgid,
         statDate: n.statDate,
         publishDate: n.publishDate,
+        publishType: n.publishType,
         title: n.title,
         contentUrl: n.contentUrl,
         readers: n.readUser,
@@ -187,6 +193,7 @@ export async function loadArticleCurves(db: Db, keys: ArticleKey[]): Promise<Map
         newOf?.findLast((r) => r.contentUrl)?.contentUrl ?? legacyOf?.findLast((r) => r.url)?.url,
       ),
       delivered,
+      notified: legacyOf !== undefined || newOf?.some((r) => r.publishType === 0) === true,
       legacy: legacy ?? null,
       new: fresh ?? null,
       curve,

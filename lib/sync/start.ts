@@ -4,10 +4,9 @@ import type { Database } from "@/db/client";
 import { listFinalWindows, loadEndpointStates } from "@/db/ledger";
 import { addDaysIso, daysBetween, type IsoDate, maxDate, minDate } from "@/lib/dates";
 import { issueText } from "@/lib/i18n/zod";
+import { EARLIEST_DATE } from "@/lib/report-params";
 import { ENDPOINT_NAMES, ENDPOINTS } from "@/lib/wechat/endpoints";
 
-/** WeChat's datacube starts here; nothing older exists. */
-const EARLIEST_DATE = "2014-12-01";
 /** Longest backfill one request may start (a year and a day); longer ones go in pieces. */
 const MAX_BACKFILL_DAYS = 366;
 /** "Sync now" for an account with nothing final yet fetches this many days. */

@@ -7,11 +7,25 @@ import { compareArticles, type ComparedArticle } from "@/db/analytics";
 import { compareItemId, compareSchema } from "./article-params";
 import { exportTable } from "./columns";
 import { COMPARE_FIGURES, CURVE_METRICS } from "./tables/articles";
-import { compareTable, CURVE_DAYS, curveTable } from "./tables/compare";
+import { compareTable, CURVE_DAYS, curveTable, sameAgeDay } from "./tables/compare";
 import { defineView } from "./types";
 
-/** `scale` only shapes the curve exports (the page scales its chart itself). */
-const schema = z.intersection(compareSchema, z.object({ scale: z.enum(["absolute", "per1000"]).default("absolute") }));
+/**
+ * `scale` only shapes the curve exports (the page scales its chart itself); `day` is the day
+ * since sending the metric table compares at (default: the largest age every article reached).
+ */
+const schema = z.intersection(
+  compareSchema,
+  z.object({
+    scale: z.enum(["absolute", "per1000"]).default("absolute"),
+    day: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(CURVE_DAYS - 1)
+      .optional(),
+  }),
+);
 
 const DAYS = Array.from({ length: CURVE_DAYS }, (_, day) => day);
 
@@ -25,9 +39,10 @@ export const compareView = defineView({
     return { articles: found, missing: p.items.filter((i) => !ids.has(compareItemId(i))).map(compareItemId) };
   },
   tables: (data, input, label) => [
-    // One row a figure: a figure none of the articles' generations has is left out.
+    // One row a figure, each article at the same day since sending; a figure none of the articles'
+    // generations has is left out.
     exportTable(
-      compareTable(data.articles),
+      compareTable(data.articles, input.day ?? sameAgeDay(data.articles)),
       COMPARE_FIGURES.filter((f) => data.articles.some((a) => f.value(a.latest) != null)),
       label,
     ),

@@ -9,6 +9,7 @@ import { articleRefSchema, compareAccountIds, compareProblem, compareSchema } fr
 import { articlesView } from "@/lib/views/articles";
 import { compareView } from "@/lib/views/compare";
 import { headerText, toCsv } from "@/lib/views/export-file";
+import { sameAgeDay } from "@/lib/views/tables/compare";
 
 import { type ExpectedArticle, expectedArticles, sceneCounts } from "../helpers/expected";
 import { createHarness, type Harness } from "../helpers/harness";
@@ -282,11 +283,19 @@ describe("article views (list, detail, compare)", () => {
       expect(tables.map((t) => t.id)).toEqual(["metrics", "curve-readers", "curve-sharers", "curve-favourites"]);
       const metrics = tables[0]!;
       expect(en(metrics.columns[1]!.header)).toBe(`${notified.title} (${notified.sendDate})`);
+      // Both at the same age: day 6, the last day of the legacy curve (not the new article's day 29).
+      expect(sameAgeDay(data.articles)).toBe(6);
       expect(metrics.rows.find((r) => r.metric === "Readers")).toMatchObject({
-        a0: last.read_user,
-        a1: legacyOnly.latest.readers,
+        a0: notified.new![6]!.read_user,
+        a1: legacyOnly.legacy![6]!.int_page_read_user,
       });
-      expect(metrics.rows.find((r) => r.metric === "Likes")).toMatchObject({ a0: last.like_user, a1: null });
+      expect(metrics.rows.find((r) => r.metric === "Likes")).toMatchObject({
+        a0: notified.new![6]!.like_user,
+        a1: null,
+      });
+      // A chosen day the legacy article never reached: its figures are blank, not its last ones.
+      const at29 = compareView.tables(data, { ...input, day: 29 }, en)[0]!;
+      expect(at29.rows.find((r) => r.metric === "Readers")).toMatchObject({ a0: last.read_user, a1: null });
       // Per 1,000 delivered, aligned by day since send; the legacy curve stops after 7 days.
       const readers = tables[1]!;
       expect(readers.rows).toHaveLength(30);

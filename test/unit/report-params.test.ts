@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 
 import { canManageAccount, canSeeAccount, type SessionUser } from "@/lib/auth/access";
+import { addDaysIso, daysBetween, isIsoDate } from "@/lib/dates";
 import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
-import { readReportState, resolveRange } from "@/lib/report-params";
+import {
+  dateRangeSchema,
+  EARLIEST_DATE,
+  MAX_RANGE_DAYS,
+  previousRange,
+  readReportState,
+  resolveRange,
+} from "@/lib/report-params";
 import { accountRangeSchema } from "@/lib/views/params";
 
 const today = "2026-03-01";
@@ -18,18 +26,61 @@ describe("date range presets", () => {
     expect(resolveRange("month", today)).toEqual({ from: "2026-02-01", to: "2026-02-28" });
     expect(resolveRange("month", "2026-03-15")).toEqual({ from: "2026-03-01", to: "2026-03-14" });
   });
-  it("a malformed custom range falls back to the default instead of failing the page", () => {
-    expect(resolveRange("custom", today, { from: "2026-02-10", to: "2026-02-01" })).toEqual(
-      resolveRange("last30", today),
-    );
-    expect(readReportState({ range: "custom", from: "2026-02-30", to: "x" }, today)).toMatchObject(
-      resolveRange("last30", today),
-    );
+  it("a refused custom range is kept as typed and flagged, never replaced by another range", () => {
+    expect(readReportState({ range: "custom", from: "2025-06-01", to: "2026-11-29" }, today)).toEqual({
+      account: null,
+      preset: "custom",
+      from: "2025-06-01",
+      to: "2026-11-29",
+      rangeValid: false,
+    });
+    expect(readReportState({ range: "custom", from: "2026-02-10", to: "2026-02-01" }, today)).toMatchObject({
+      from: "2026-02-10",
+      to: "2026-02-01",
+      rangeValid: false,
+    });
+    expect(readReportState({ range: "custom", from: "2026-02-30", to: "x" }, today)).toMatchObject({
+      from: "2026-02-30",
+      to: "x",
+      rangeValid: false,
+    });
+    expect(readReportState({ range: "custom" }, today)).toMatchObject({ rangeValid: false });
+    expect(readReportState({ range: "last90" }, today)).toMatchObject({ rangeValid: true });
   });
   it("reads account and range from the URL", () => {
     const state = readReportState(new URLSearchParams("account=3&from=2026-01-05&to=2026-01-09"), today);
-    expect(state).toEqual({ account: 3, preset: "custom", from: "2026-01-05", to: "2026-01-09" });
+    expect(state).toEqual({ account: 3, preset: "custom", from: "2026-01-05", to: "2026-01-09", rangeValid: true });
     expect(readReportState({ account: "-1", range: "nope" }, today)).toMatchObject({ account: null, preset: "last30" });
+  });
+});
+
+describe("the one date rule", () => {
+  const issues = (from: string, to: string) =>
+    dateRangeSchema.safeParse({ from, to }).error?.issues.map((i) => [i.path[0], i.message]) ?? [];
+  it("accepts real dates from 2014-12-01 and ranges of up to 400 days", () => {
+    expect(issues("2014-12-01", "2014-12-01")).toEqual([]);
+    expect(issues("2025-10-24", "2026-11-27")).toEqual([]); // 400 days
+    expect(issues("2024-02-29", "2024-03-01")).toEqual([]);
+  });
+  it("refuses impossible dates, dates before WeChat's datacube, reversed and over-long ranges", () => {
+    expect(issues("2026-02-29", "2026-03-01")).toEqual([["from", "must be a date written YYYY-MM-DD"]]);
+    expect(issues("2026-1-1", "2026-03-01")).toEqual([["from", "must be a date written YYYY-MM-DD"]]);
+    expect(issues("2014-11-30", "2014-12-05")).toEqual([["from", "WeChat has no data before 2014-12-01"]]);
+    expect(issues("0100-01-01", "0100-12-31")).toEqual([
+      ["from", "WeChat has no data before 2014-12-01"],
+      ["to", "WeChat has no data before 2014-12-01"],
+    ]);
+    expect(issues("2026-03-01", "2026-02-01")).toEqual([["from", "the start date must not be after the end date"]]);
+    expect(issues("2025-10-23", "2026-11-27")).toEqual([["to", "a range may span at most 400 days"]]);
+    expect(MAX_RANGE_DAYS).toBe(400);
+    expect(EARLIEST_DATE).toBe("2014-12-01");
+  });
+  it("date arithmetic is right in every year, 0001–0099 included (no 1900s mapping)", () => {
+    expect(addDaysIso("0100-01-01", -1)).toBe("0099-12-31");
+    expect(daysBetween("0099-01-01", "0100-01-01")).toBe(365);
+    expect(isIsoDate("0099-02-29")).toBe(false);
+    expect(isIsoDate("0096-02-29")).toBe(true);
+    expect(previousRange({ from: "2014-12-01", to: "2014-12-31" })).toEqual({ from: "2014-10-31", to: "2014-11-30" });
   });
 });
 

@@ -40,13 +40,20 @@ export const compare = defineMessages({
     "compare.showTable": "Show the numbers",
     "compare.curveDays": "{n} days of figures",
     "compare.noDelivered": "No per-1,000 curve for {titles}: published without notification, so nothing was delivered.",
+    "compare.deliveredUnknown":
+      "No per-1,000 curve for {titles}: WeChat has not reported how many followers it was delivered to.",
+    "compare.noDelivered.one": "no per-1,000 curve: published without notification, nothing was delivered",
+    "compare.deliveredUnknown.one": "no per-1,000 curve: WeChat has not reported how many it was delivered to",
+    "compare.atDay": "Compared at day",
+    "compare.atDayNote":
+      "Every article at day {day} since sending (0 = send date). The default, day {default}, is the oldest age all of them have reached; an article that has not reached the chosen day shows –.",
     "compare.curveNote":
       "Curves come from getarticletotaldetail (new interfaces, up to 30 days) or, for articles only the legacy interfaces have, getarticletotal (up to 7 days).",
     "compare.metrics": "Side by side",
     "compare.col.day": "Days since sending",
     "compare.best": "Best",
     "compare.tableNote":
-      "★ marks the best value of each row. Latest cumulative figures; likes, 在看, comments, finish rate and reading time exist only in the new interfaces (articles sent from 2025-11-01).",
+      "★ marks the best value of each row. Cumulative figures at the day chosen above; likes, 在看, comments, finish rate and reading time exist only in the new interfaces (articles sent from 2025-11-01).",
   },
   zh: {
     "compare.selection": "对比的文章（{n} 篇，最多 {max} 篇）",
@@ -86,12 +93,18 @@ export const compare = defineMessages({
     "compare.showTable": "查看数据",
     "compare.curveDays": "{n} 天数据",
     "compare.noDelivered": "{titles} 没有每千送达曲线：发表时未通知粉丝，没有送达人数。",
+    "compare.deliveredUnknown": "{titles} 没有每千送达曲线：微信尚未提供送达人数。",
+    "compare.noDelivered.one": "没有每千送达曲线：发表时未通知粉丝，没有送达人数",
+    "compare.deliveredUnknown.one": "没有每千送达曲线：微信尚未提供送达人数",
+    "compare.atDay": "对比发送后第几天",
+    "compare.atDayNote":
+      "所有文章均取发送后第 {day} 天的数据（0 = 发送当天）。默认第 {default} 天，即所有文章都已达到的最大天数；尚未达到所选天数的文章显示 –。",
     "compare.curveNote":
       "曲线来自 getarticletotaldetail（新版接口，最多 30 天）；只有旧版接口有数据的文章来自 getarticletotal（最多 7 天）。",
     "compare.metrics": "指标对比",
     "compare.col.day": "发送后天数",
     "compare.best": "最佳",
     "compare.tableNote":
-      "★ 标出每行的最佳值。数据为最新累计值；点赞、在看、留言、完读率和阅读时长只有新版接口提供（2025-11-01 起发送的文章）。",
+      "★ 标出每行的最佳值。数据为上方所选天数的累计值；点赞、在看、留言、完读率和阅读时长只有新版接口提供（2025-11-01 起发送的文章）。",
   },
 });

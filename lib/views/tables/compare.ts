@@ -16,13 +16,31 @@ const articleHeader = (a: ComparedArticle): Header => ({
 });
 const articleKey = (i: number) => `a${i}`;
 
-/** One row a figure, one column an article. */
+/**
+ * The day since sending the metric table compares at: the largest age every article has
+ * reached (the smallest last curve day), so a 21-day-old article is never measured against
+ * 1-day-old ones. Null when an article has no curve at all.
+ */
+export function sameAgeDay(articles: readonly ComparedArticle[]): number | null {
+  const lastDays = articles.map((a) => a.curve.at(-1)?.day);
+  if (lastDays.length === 0 || lastDays.some((d) => d === undefined)) return null;
+  return Math.min(...(lastDays as number[]));
+}
+
+/** An article's figures at a day since sending; empty when its curve does not have that day (yet). */
+export const figuresAt = (a: ComparedArticle, day: number | null): Partial<ArticleFigures> =>
+  (day === null ? undefined : a.byDay.find((d) => d.day === day)?.figures) ?? {};
+
+/** One row a figure, one column an article: each article at the same day since sending. */
 export const METRICS_TABLE = { id: "metrics", title: "compare.metrics" } as const;
-export const compareTable = (articles: readonly ComparedArticle[]): Table<Column<Partial<ArticleFigures>>> => ({
+export const compareTable = (
+  articles: readonly ComparedArticle[],
+  day: number | null = sameAgeDay(articles),
+): Table<Column<Partial<ArticleFigures>>> => ({
   ...METRICS_TABLE,
   columns: figureColumns(
     "col.metric",
-    articles.map((a, i) => ({ key: articleKey(i), header: articleHeader(a), row: a.latest })),
+    articles.map((a, i) => ({ key: articleKey(i), header: articleHeader(a), row: figuresAt(a, day) })),
   ),
 });
 
