@@ -4,15 +4,11 @@
  */
 import { delta } from "@/lib/analytics/metrics";
 
-import type { ExportTable, Header } from "./types";
+import type { ExportTable, Format, Header } from "./types";
 
 export type Cell = string | number | null;
 
-/**
- * How a value reads on screen: 1,234 · 1,234.5 · 12.3% · 2.5 min · as written. A "time" is an
- * ISO 8601 instant, which exports write as Beijing time.
- */
-export type Format = "count" | "decimal" | "percent" | "minutes" | "date" | "time" | "text";
+export type { Format };
 
 export const isNumeric = (format: Format) => format !== "text" && format !== "date" && format !== "time";
 

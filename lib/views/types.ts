@@ -5,7 +5,11 @@ import type { SessionUser } from "@/lib/auth/access";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MessageId } from "@/lib/i18n/messages";
 
-import type { Format } from "./columns";
+/**
+ * How a value reads on screen: 1,234 · 1,234.5 · 12.3% · 2.5 min · as written. A "time" is an
+ * ISO 8601 instant, which exports write as Beijing time.
+ */
+export type Format = "count" | "decimal" | "percent" | "minutes" | "date" | "time" | "text";
 
 /** A header: a message id from lib/i18n/messages, or literal labels (channel names, article titles). */
 export type Header = MessageId | Record<Locale, string>;
