@@ -31,8 +31,6 @@ export const POSITIONS_TABLE: Table<PositionCell> = {
       format: "text",
       value: (c) => c.weekday ?? "all",
       label: (c) => weekdayLabel(c.weekday),
-      // A row is a position and a weekday: a phone keeps both beside its two figures.
-      phone: true,
     },
     field("articles", "positions.col.articles", "count"),
     field("readersPerArticle", "positions.col.readersPerArticle", "decimal", { phone: true }),
