@@ -27,6 +27,7 @@ const PAGES: { path: string; allowed: DemoRole[] }[] = [
   { path: "/?account=1", allowed: ["manager", "admin"] },
   { path: "/hourly?account=1", allowed: ["manager", "admin"] },
   { path: "/shares?account=3", allowed: ["viewer", "admin"] },
+  { path: "/positions?account=3", allowed: ["viewer", "admin"] },
   { path: "/articles?account=2", allowed: ["manager", "admin"] },
   { path: `/articles/${firstArticle(1)}`, allowed: ["manager", "admin"] },
   { path: `/articles/${firstArticle(3)}`, allowed: ["viewer", "admin"] },
@@ -48,6 +49,8 @@ const ROUTES: { path: string; allowed: DemoRole[] }[] = [
   { path: `/api/export/overview?account=3&${range}&format=xlsx&lang=en`, allowed: ["viewer", "admin"] },
   { path: `/api/views/hourly?account=1&${range}`, allowed: ["manager", "admin"] },
   { path: `/api/views/shares?account=3&${range}`, allowed: ["viewer", "admin"] },
+  { path: `/api/views/positions?account=1&${range}`, allowed: ["manager", "admin"] },
+  { path: `/api/export/positions?account=3&${range}&format=csv&lang=en`, allowed: ["viewer", "admin"] },
   { path: `/api/views/articles?account=2&${range}`, allowed: ["manager", "admin"] },
   {
     path: `/api/views/articleDetail?account=${firstArticle(1).replace("/", "&msgid=")}`,

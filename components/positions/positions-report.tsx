@@ -2,7 +2,7 @@
 import type { PositionCell } from "@/lib/analytics/positions";
 import type { ViewData } from "@/lib/views";
 import { WEEKDAYS } from "@/lib/views/hours";
-import { POSITIONS_TABLE, weekdayLabel } from "@/lib/views/tables/positions";
+import { POSITION_LABELS, POSITIONS_TABLE, weekdayLabel } from "@/lib/views/tables/positions";
 
 import { useHeaderText } from "../cells";
 import { SeriesChart } from "../charts/series-chart";
@@ -109,6 +109,14 @@ export function PositionsReport() {
               rows={d.cells}
               rowKey={(c) => `${c.positionClass}-${c.weekday ?? "all"}`}
               rowTestId={(c) => `positions-${c.positionClass}-${c.weekday ?? "all"}`}
+              cell={(column, c) =>
+                column.lead ? (
+                  <>
+                    {t(POSITION_LABELS[c.positionClass])}
+                    <span className="lead-weekday"> · {t(weekdayLabel(c.weekday))}</span>
+                  </>
+                ) : undefined
+              }
             />
           </div>
         )}
