@@ -28,7 +28,7 @@ export function PortfolioReport() {
   return (
     <div className="page">
       <h1>{t("portfolio.title")}</h1>
-      <div className="toolbar">
+      <div className="portfolio-tools">
         <label>
           <span className="sr-only">{t("portfolio.scope")}</span>
           <select
