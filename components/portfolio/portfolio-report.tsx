@@ -28,7 +28,7 @@ export function PortfolioReport() {
   return (
     <div className="page">
       <h1>{t("portfolio.title")}</h1>
-      <div className="toolbar">
+      <div className="portfolio-tools">
         <label>
           <span className="sr-only">{t("portfolio.scope")}</span>
           <select
@@ -101,15 +101,19 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
         return r.readersChange === null ? "–" : `${r.readersChange > 0 ? "+" : ""}${f.percent(r.readersChange)}`;
       case "bestTitle":
         if (r.bestTitle === null) return "–";
-        return r.bestAccountId !== null && r.bestMsgid !== null ? (
-          <Link
-            href={`/articles/${r.bestAccountId}/${r.bestMsgid}?account=${r.bestAccountId}`}
-            className="best-article"
-          >
-            {r.bestTitle}
-          </Link>
-        ) : (
-          r.bestTitle
+        return (
+          <>
+            <Link
+              href={`/articles/${r.bestAccountId}/${r.bestMsgid}?account=${r.bestAccountId}`}
+              className="best-article"
+              data-testid="best-article"
+            >
+              {r.bestTitle}
+            </Link>
+            <div className="muted small" data-testid="best-readers" data-value={r.bestReaders ?? ""}>
+              {t("portfolio.bestCell", { readers: format("count", r.bestReaders) })}
+            </div>
+          </>
         );
       case "spark":
         return (

@@ -54,7 +54,8 @@ export const PORTFOLIO_TABLE: Table<PortfolioRow> = {
     sorted(field("netFollowers", "metric.netFollowers", "count"), "desc"),
     sorted(field("articlesSent", "portfolio.col.articlesSent", "count"), "desc"),
     field("bestTitle", "portfolio.col.best", "text"),
-    sorted(field("bestReaders", "portfolio.col.bestReaders", "count"), "desc"),
+    // On screen the best article's cell says its readers.
+    sorted(field("bestReaders", "portfolio.col.bestReaders", "count", { screen: false }), "desc"),
     sorted(field("bestPercentile", "articles.col.percentile", "decimal"), "desc"),
     {
       key: "spark",
