@@ -25,9 +25,10 @@ module.exports = {
   forbidden: [
     {
       name: "drizzle-only-in-db",
-      comment: "Drizzle is imported only under db/, where every query lives (tests may inspect the database).",
+      comment:
+        "Drizzle is imported only under db/, where every query lives (tests and benchmarks may inspect the database).",
       severity: "error",
-      from: { pathNot: "^(db|test)/" },
+      from: { pathNot: "^(db|test|bench)/" },
       to: { path: "^node_modules/drizzle-orm/" },
     },
     {
