@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+
 import { CHANNELS } from "@/lib/analytics/channels";
 import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
 
@@ -21,6 +23,7 @@ export function OverviewReport() {
   const state = useReportState();
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useOverview(params);
+  const [showPrevious, setShowPrevious] = useState(false);
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
@@ -49,13 +52,38 @@ export function OverviewReport() {
       >
         {(d) => (
           <>
+            <label className="small">
+              <input
+                type="checkbox"
+                data-testid="overview-show-previous"
+                checked={showPrevious}
+                onChange={(e) => setShowPrevious(e.target.checked)}
+              />{" "}
+              {t("trend.showPrevious")}
+            </label>
             <SeriesChart
               testId="overview-trend-chart"
-              data={d.days.map((day) => ({ date: day.date, ...day.bySource }))}
+              data={d.days.map((day, i) => ({
+                date: day.date,
+                ...day.bySource,
+                ...(showPrevious ? { previous: d.previousReaders[i] ?? null } : {}),
+              }))}
               xKey="date"
               kind="bar"
               stacked
-              series={CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, d.generations) }))}
+              series={[
+                ...CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, d.generations) })),
+                ...(showPrevious
+                  ? [
+                      {
+                        key: "previous",
+                        label: t("trend.previousPeriod", d.previousRange),
+                        color: "var(--muted)",
+                        faint: true as const,
+                      },
+                    ]
+                  : []),
+              ]}
               xLabel={t("unit.date")}
               yLabel={t("overview.readersAxis")}
               tableLabel={t("overview.showTable")}

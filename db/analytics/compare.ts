@@ -19,6 +19,8 @@ export interface ComparedArticle {
     readers: number | null;
     sharers: number | null;
     favourites: number | null;
+    /** WeChat's 送达阅读率 (read_delivery_rate); null for a legacy-only article. */
+    readDeliveryRate: number | null;
     readRate: number | null;
     shareRate: number | null;
     likes: number | null;
@@ -52,6 +54,7 @@ export async function compareArticles({ db }: Database, items: ArticleKey[]): Pr
           readers,
           sharers: last?.sharers ?? null,
           favourites: last?.favourites ?? null,
+          readDeliveryRate: lastNew?.deliveryRate ?? null,
           readRate: rate(readers, delivered),
           shareRate: rate(last?.sharers, readers),
           likes: lastNew?.likes ?? null,

@@ -8,6 +8,7 @@ import { digests } from "./digests";
 import { errors } from "./errors";
 import { followers } from "./followers";
 import { hourly } from "./hourly";
+import { kpis } from "./kpis";
 import { overview } from "./overview";
 import { security } from "./security";
 import { shares } from "./shares";
@@ -33,6 +34,7 @@ export const FEATURES = [
   followers,
   yesterday,
   security,
+  kpis,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;
