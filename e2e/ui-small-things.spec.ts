@@ -167,14 +167,14 @@ test("phone: the navigation is a menu, tables keep two figures, touch targets ar
   await expect(nav).toBeHidden();
   await page.goto("/articles?account=1&range=last30");
   await settle(page);
-  // The articles table: title, readers and read rate; the rest one tap away.
+  // The articles table: title, readers and WeChat's 送达阅读率; the rest one tap away.
   const row = page.locator('[data-testid^="article-row-"]').first();
   const visible = await row
     .locator("td[data-key]")
     .evaluateAll((tds) =>
       tds.filter((td) => (td as HTMLElement).offsetParent !== null).map((td) => td.getAttribute("data-key")),
     );
-  expect(visible).toEqual(["title", "readers", "readRate"]);
+  expect(visible).toEqual(["title", "readers", "readDeliveryRate"]);
   await expect(row.locator(".row-more")).toBeHidden();
   await row.getByTestId("row-more-toggle").click();
   await expect(row.locator(".row-more")).toBeVisible();

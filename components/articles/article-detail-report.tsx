@@ -314,6 +314,7 @@ function Headline({ data }: { data: ArticleDetailData }) {
             key={f.key}
             testId={`stat-${f.key}`}
             label={header(f.header)}
+            definition={f.definition ? t(f.definition) : undefined}
             format={f.format}
             value={f.value(h)}
             hint={f.key === "delivered" && h.delivered == null ? t("articleDetail.noDelivered") : undefined}

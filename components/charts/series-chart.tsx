@@ -12,6 +12,8 @@ export interface Series {
   kind?: "bar" | "area" | "line";
   /** On a second axis at the right (another unit), labelled `rightLabel`. */
   rightAxis?: true;
+  /** A faint dashed line for reference (the previous period): outside any stack and the tooltip's total. */
+  faint?: true;
 }
 
 /**
@@ -115,6 +117,7 @@ export function SeriesChart({
                     value: payload.find((p) => p.dataKey === s.key)?.value,
                   }))}
                   total={withTotal ? { label: t("ui.total"), digits } : undefined}
+                  outsideTotal={series.filter((s) => s.faint).map((s) => s.key)}
                   format={fmt}
                 />
               ) : null
@@ -125,11 +128,25 @@ export function SeriesChart({
               dataKey: s.key,
               name: s.label,
               isAnimationActive: false,
-              stackId: stacked && !s.rightAxis ? "stack" : undefined,
+              stackId: stacked && !s.rightAxis && !s.faint ? "stack" : undefined,
               ...(s.rightAxis ? { yAxisId: "right" } : {}),
             };
             const color = colors[i]!;
             const drawn = s.kind ?? kind;
+            if (s.faint)
+              return (
+                <Line
+                  key={s.key}
+                  {...common}
+                  type="monotone"
+                  stroke={color}
+                  strokeOpacity={0.5}
+                  strokeDasharray="4 3"
+                  dot={false}
+                  strokeWidth={1.5}
+                  connectNulls
+                />
+              );
             if (drawn === "area")
               return <Area key={s.key} {...common} type="monotone" stroke={color} fill={color} fillOpacity={0.35} />;
             if (drawn === "line") {
@@ -197,14 +214,20 @@ function ChartTooltip({
   title,
   rows,
   total,
+  outsideTotal = [],
   format,
 }: {
   title: string;
   rows: { key: string; label: string; color: string; value: unknown }[];
   total?: { label: string; digits: number };
+  /** Series shown but not added to the total (a reference line). */
+  outsideTotal?: string[];
   format: (v: unknown) => string;
 }) {
-  const values = rows.map((r) => r.value).filter((v): v is number => typeof v === "number");
+  const values = rows
+    .filter((r) => !outsideTotal.includes(r.key))
+    .map((r) => r.value)
+    .filter((v): v is number => typeof v === "number");
   return (
     <div className="chart-tooltip" data-testid="chart-tooltip">
       <div className="chart-tooltip-title">{title}</div>

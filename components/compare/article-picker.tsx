@@ -29,7 +29,7 @@ function ranked(rows: ArticleListRow[], rank: Rank): ArticleListRow[] {
 
 /**
  * The selection (removable chips) and a search over the articles of the last 400 days of every
- * visible account, a client group's or one account's, ranked by readers, 送达阅读率, sharers or date.
+ * visible account, a client group's or one account's, ranked by readers, readers ÷ delivered, sharers or date.
  */
 export function ArticlePicker({
   selected,

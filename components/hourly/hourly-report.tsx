@@ -89,11 +89,6 @@ export function HourlyReport() {
               {t("hourly.kpisNote", { from: state.from, to: state.to })} ·{" "}
               {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
             </p>
-            {d.kpis[0] && d.kpis[0].previous !== null && d.kpis[0].days !== d.kpis[0].previousDays ? (
-              <p className="muted small" data-testid="hourly-coverage">
-                {t("hourly.coverage", { days: d.kpis[0].days, previousDays: d.kpis[0].previousDays })}
-              </p>
-            ) : null}
             {d.lastDateWithData && state.to > d.lastDateWithData ? (
               <p className="notice small" data-testid="hourly-partial">
                 {t("hourly.partial", { last: d.lastDateWithData })}

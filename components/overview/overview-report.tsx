@@ -1,4 +1,6 @@
 "use client";
+import { useState } from "react";
+
 import { CHANNELS } from "@/lib/analytics/channels";
 import { groupRows } from "@/lib/analytics/grouping";
 import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
@@ -24,6 +26,7 @@ export function OverviewReport() {
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useOverview(params);
   const { grain, formatX } = useTrendGrain(state.from, state.to);
+  const [showPrevious, setShowPrevious] = useState(false);
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
@@ -52,17 +55,42 @@ export function OverviewReport() {
       >
         {(d) => (
           <>
+            <label className="small">
+              <input
+                type="checkbox"
+                data-testid="overview-show-previous"
+                checked={showPrevious}
+                onChange={(e) => setShowPrevious(e.target.checked)}
+              />{" "}
+              {t("trend.showPrevious")}
+            </label>
             <SeriesChart
               testId="overview-trend-chart"
               data={groupRows(
-                d.days.map((day) => ({ date: day.date, ...day.bySource })),
+                d.days.map((day, i) => ({
+                  date: day.date,
+                  ...day.bySource,
+                  ...(showPrevious ? { previous: d.previousReaders[i] ?? null } : {}),
+                })),
                 "date",
                 grain,
               )}
               xKey="date"
               kind="bar"
               stacked
-              series={CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, d.generations) }))}
+              series={[
+                ...CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, d.generations) })),
+                ...(showPrevious
+                  ? [
+                      {
+                        key: "previous",
+                        label: t("trend.previousPeriod", d.previousRange),
+                        color: "var(--muted)",
+                        faint: true as const,
+                      },
+                    ]
+                  : []),
+              ]}
               xLabel={t("unit.date")}
               yLabel={t("overview.readersAxis")}
               tableLabel={t("overview.showTable")}

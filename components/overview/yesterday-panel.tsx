@@ -10,22 +10,29 @@ import {
 import { useFormatCell, useHeaderText } from "../cells";
 import { DataTable } from "../data-table";
 import { ExportMenu } from "../export-menu";
+import { FigureLabel } from "../figures";
 import { useYesterday } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
 
 type Data = ViewData<"yesterday">;
 
-function FigureWithComparisons({ figure }: { figure: YesterdayFigure }) {
+function FigureWithComparisons({ figure, missing }: { figure: YesterdayFigure; missing: string | null }) {
   const t = useT();
   const f = useFormat();
   const header = useHeaderText();
   const cell = useFormatCell();
-  const { label, format } = YESTERDAY_LABELS[figure.metric];
+  const { label, definition, format } = YESTERDAY_LABELS[figure.metric];
+  const testId = `yesterday-${figure.metric}`;
   return (
-    <div className="kpi" data-testid={`yesterday-${figure.metric}`} data-value={figure.value ?? ""}>
-      <div className="kpi-label">{header(label)}</div>
+    <div className="kpi" data-testid={testId} data-value={figure.value ?? ""}>
+      <FigureLabel testId={testId} label={header(label)} definition={t(definition)} />
       <div className="kpi-value">{cell(format, figure.value)}</div>
+      {figure.value === null && missing ? (
+        <div className="kpi-delta muted" data-testid={`${testId}-missing`}>
+          {missing}
+        </div>
+      ) : null}
       {figure.comparisons.map((c) => {
         const direction = c.pct == null ? "flat" : c.pct > 0 ? "up" : c.pct < 0 ? "down" : "flat";
         return (
@@ -70,7 +77,15 @@ export function YesterdayPanel({ account }: { account: number | null }) {
             {empty(d) ? null : (
               <div className="kpis">
                 {d.figures.map((figure) => (
-                  <FigureWithComparisons key={figure.metric} figure={figure} />
+                  <FigureWithComparisons
+                    key={figure.metric}
+                    figure={figure}
+                    missing={
+                      figure.metric === "deliveryReadRate" && d.deliveryReadRateMissing
+                        ? t(`yesterday.deliveryReadRateMissing.${d.deliveryReadRateMissing}`)
+                        : null
+                    }
+                  />
                 ))}
               </div>
             )}

@@ -3,7 +3,6 @@ import Link from "next/link";
 
 import { SHARE_SCENES, shareSceneLabel } from "@/lib/analytics/channels";
 import { groupRows } from "@/lib/analytics/grouping";
-import { kpiNamed } from "@/lib/views/columns";
 import { hourLabel } from "@/lib/views/hours";
 import type { SharesData } from "@/lib/views/shares";
 import { DAILY_SCENES, HOURLY_SCENES, NEW_SHARERS_TABLE, SHARES_KPIS } from "@/lib/views/tables/shares";
@@ -120,17 +119,6 @@ export function SharesReport() {
             <p className="muted small">
               {t("range.vsPrevious", { from: d.previousRange.from, to: d.previousRange.to })}
             </p>
-            {d.kpis
-              .filter((k) => k.value !== null && k.previous !== null && k.days !== k.previousDays)
-              .map((k) => (
-                <p key={k.metric} className="muted small" data-testid={`shares-coverage-${k.metric}`}>
-                  {t("shares.coverage", {
-                    metric: header(kpiNamed(SHARES_KPIS, k.metric).label),
-                    days: k.days,
-                    previousDays: k.previousDays,
-                  })}
-                </p>
-              ))}
             {mixed(d) || newOnly(d) ? (
               <p className="notice small" data-testid="shares-kpis-note">
                 {t("shares.kpisNote.mixed", { last: d.lastDateWithData ?? "" })}

@@ -3,10 +3,11 @@ import "server-only";
 import { and, between, desc, inArray } from "drizzle-orm";
 
 import type { Database } from "@/db/client";
+import { loadLedger } from "@/db/ledger";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
 import { channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf, rate } from "@/lib/analytics/metrics";
-import type { IsoDate } from "@/lib/dates";
+import { eachDay, type IsoDate, maxDate, minDate } from "@/lib/dates";
 
 import { articleKey } from "./article-rows";
 
@@ -22,6 +23,8 @@ export interface ArticleRow {
   readers: number | null;
   sharers: number | null;
   favourites: number | null;
+  /** WeChat's 送达阅读率 (read_delivery_rate of the latest stat row); null for the legacy generation. */
+  readDeliveryRate: number | null;
   /** readers / delivered */
   readRate: number | null;
   /** sharers / readers */
@@ -88,6 +91,7 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
       readers: r.readers,
       sharers: r.sharers,
       favourites: r.favourites,
+      readDeliveryRate: null,
       readRate: null,
       shareRate: null,
       lastStatDate: r.statDate,
@@ -110,6 +114,7 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
       readers: r.readers,
       sharers: r.sharers,
       favourites: r.favourites,
+      readDeliveryRate: r.deliveryRate,
       readRate: null,
       shareRate: null,
       lastStatDate: r.statDate,
@@ -128,4 +133,32 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
       a.accountId - b.accountId ||
       a.msgid.localeCompare(b.msgid),
   );
+}
+
+/**
+ * The days of [from, to] on which every one of the accounts had its sent articles fetched
+ * (getarticletotal or getarticletotaldetail answered for that send date): a day without an
+ * article then means nothing was sent, not that nothing is known.
+ */
+export async function articleSendDaysKnown(
+  { db }: Database,
+  { accountIds, from, to }: ArticlesParams,
+): Promise<Set<IsoDate>> {
+  const perAccount = await Promise.all(
+    accountIds.map(async (accountId) => {
+      const ledger = await loadLedger(db, accountId, {
+        endpoints: ["getarticletotal", "getarticletotaldetail"],
+        from,
+        to,
+      });
+      const days = new Set<IsoDate>();
+      for (const entry of ledger) {
+        if (entry.status !== "final" && entry.status !== "provisional") continue;
+        for (const d of eachDay(maxDate(entry.beginDate, from), minDate(entry.endDate, to))) days.add(d);
+      }
+      return days;
+    }),
+  );
+  const [first, ...rest] = perAccount;
+  return new Set([...(first ?? [])].filter((d) => rest.every((days) => days.has(d))));
 }

@@ -10,6 +10,8 @@ export interface ComparedFigures {
   readers: number | null;
   sharers: number | null;
   favourites: number | null;
+  /** WeChat's 送达阅读率 (read_delivery_rate); null for a legacy-only article. */
+  readDeliveryRate: number | null;
   readRate: number | null;
   shareRate: number | null;
   likes: number | null;
@@ -39,6 +41,7 @@ const NO_FIGURES: ComparedFigures = {
   readers: null,
   sharers: null,
   favourites: null,
+  readDeliveryRate: null,
   readRate: null,
   shareRate: null,
   likes: null,
@@ -61,6 +64,7 @@ export async function compareArticles({ db }: Database, items: ArticleKey[]): Pr
         readers: point.readers,
         sharers: point.sharers,
         favourites: point.favourites,
+        readDeliveryRate: fresh?.deliveryRate ?? null,
         readRate: rate(point.readers, delivered),
         shareRate: rate(point.sharers, point.readers),
         likes: fresh?.likes ?? null,

@@ -6,7 +6,7 @@
 import Papa from "papaparse";
 
 import { translator } from "@/lib/i18n/translate";
-import { OVERVIEW_KPIS } from "@/lib/views/tables/overview";
+import { OVERVIEW_DAILY_TABLE } from "@/lib/views/tables/overview";
 
 import type { DigestArticle, DigestContent, FigureChange, SyncProblem } from "./content";
 
@@ -34,10 +34,11 @@ export interface DigestText {
   footer: string;
 }
 
+/** One day's figure: its plain name, as the overview's daily table writes it. */
 const metricLabel = (c: DigestContent, metric: FigureChange["metric"]) => {
   const t = translator(c.language);
-  const kpi = OVERVIEW_KPIS.kpis.find((k) => k.id === metric)!;
-  return typeof kpi.label === "string" ? t(kpi.label) : kpi.label[c.language];
+  const column = OVERVIEW_DAILY_TABLE.columns.find((k) => k.key === metric)!;
+  return typeof column.header === "string" ? t(column.header) : column.header[c.language];
 };
 
 export function digestText(c: DigestContent, opts: { test?: boolean } = {}): DigestText {

@@ -42,6 +42,7 @@ export const articleDetailView = defineView({
       statDate: lastNew?.statDate ?? article.legacy?.at(-1)?.statDate ?? null,
       delivered: article.delivered,
       readers,
+      readDeliveryRate: lastNew?.deliveryRate ?? null,
       readRate: rate(readers, article.delivered),
       sharers,
       shareRate: rate(sharers, readers),

@@ -1,7 +1,8 @@
 import "server-only";
 
-import { type ArticleRow, articles } from "@/db/analytics";
+import { type ArticleRow, articles, articleSendDaysKnown } from "@/db/analytics";
 import { visibleAccounts } from "@/lib/accounts/queries";
+import { eachDay } from "@/lib/dates";
 import { groupAccountIds } from "@/lib/groups/manage";
 import { previousRange } from "@/lib/report-params";
 
@@ -9,7 +10,7 @@ import { compareItemId } from "./article-params";
 import { exportTable, kpiFigures, kpiTable } from "./columns";
 import { readerRankings } from "./history";
 import { rangeFileName, scopeAccounts, scopeRangeSchema } from "./params";
-import { ARTICLE_KPIS, type ArticleListRow, ARTICLES_TABLE } from "./tables/articles";
+import { ARTICLE_KPIS, type ArticleListRow, ARTICLES_TABLE, articleSendDays } from "./tables/articles";
 import { defineView } from "./types";
 
 /** Where an article's figures come from, in both generations' words. */
@@ -27,10 +28,12 @@ export const articlesView = defineView({
   async load(database, p, user) {
     const accountIds = p.group === undefined ? [p.account!] : await groupAccountIds(database, user, p.group);
     const previousDates = previousRange(p);
-    const [found, previousRows, names] = await Promise.all([
+    const [found, previousRows, names, known, previousKnown] = await Promise.all([
       articles(database, { accountIds, from: p.from, to: p.to }),
       articles(database, { accountIds, ...previousDates }),
       visibleAccounts(database, user),
+      articleSendDaysKnown(database, { accountIds, from: p.from, to: p.to }),
+      articleSendDaysKnown(database, { accountIds, ...previousDates }),
     ]);
     const nameOf = new Map(names.map((a) => [a.id, a.name]));
     const rankings = await readerRankings(database, found);
@@ -44,7 +47,10 @@ export const articlesView = defineView({
       };
     });
     // No articles in the previous period: nothing to compare with (rather than zeros).
-    const kpis = kpiFigures(ARTICLE_KPIS, rows, previousRows.length ? previousRows : null);
+    const kpis = kpiFigures(ARTICLE_KPIS, rows, previousRows.length ? previousRows : null, {
+      current: articleSendDays(eachDay(p.from, p.to), found, known),
+      previous: articleSendDays(eachDay(previousDates.from, previousDates.to), previousRows, previousKnown),
+    });
     return { rows, kpis, previousRange: previousDates, generations: generationsOf(found), accountIds };
   },
   tables: (data, _input, label) => [

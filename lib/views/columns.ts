@@ -2,7 +2,9 @@
  * Columns and KPI sets, each defined once: the definition that draws a page's table or cards
  * also writes its CSV/XLSX export. Pure, so the browser imports it too.
  */
-import { delta } from "@/lib/analytics/metrics";
+import { type Aggregate, comparePeriods, type PeriodComparison } from "@/lib/analytics/comparison";
+import type { IsoDate } from "@/lib/dates";
+import type { MessageId } from "@/lib/i18n/messages";
 
 import type { ExportTable, Format, Header } from "./types";
 
@@ -95,83 +97,98 @@ export function figureColumns<Row>(
   ];
 }
 
-/** One headline figure of a period: how to read it from the period's totals. */
-export interface Kpi<Totals, Id extends string = string> {
+/** One headline figure of a period: its name and definition, and how to read it from the period's totals and days. */
+export interface Kpi<Totals, Id extends string = string, Day = never> {
   id: Id;
   label: Header;
+  /** One line: what the figure is (the card shows it on hover and focus). */
+  definition: MessageId;
   format: Format;
   value: (totals: Totals) => number | null;
-  /** Days with data behind the figure, on pages whose interfaces leave gaps. */
-  days?: (totals: Totals) => number;
+  /** The figure on one day of the period (null: no data that day), for a fair change. */
+  daily: (day: Day) => number | null;
+  /** How the days add up to the period's figure (default: summed). */
+  aggregate?: Aggregate;
 }
 
 /** A page's headline figures: its cards and their export, compared with the previous period. */
-export interface KpiSet<Totals, Id extends string = string> {
+export interface KpiSet<Totals, Id extends string = string, Day extends { date: IsoDate } = never> {
   title: Header;
-  kpis: readonly Kpi<Totals, Id>[];
+  kpis: readonly Kpi<Totals, Id, Day>[];
   /** The export's header over this period's figures (default "This period"). */
   valueHeader?: Header;
 }
-
-/** A set whose every figure says on how many days with data it stands (interfaces with gaps). */
-export type CountedKpiSet<Totals, Id extends string = string> = KpiSet<Totals, Id> & {
-  kpis: readonly (Kpi<Totals, Id> & { days: (totals: Totals) => number })[];
-};
 
 /** A KPI's figures, as the data view sends them. */
 export interface KpiFigure<Id extends string = string> {
   metric: Id;
   value: number | null;
+  /** The whole previous period's figure. */
   previous: number | null;
+  /** The change, from `comparison` (null when there is none to show). */
   abs: number | null;
   pct: number | null;
-}
-interface CountedKpiFigure<Id extends string = string> extends KpiFigure<Id> {
-  /** Days with data behind `value` and `previous`: a change between unequal coverage says so. */
-  days: number;
-  previousDays: number;
+  /** Over which days the change is computed, or why there is none (lib/analytics/comparison.ts). */
+  comparison: PeriodComparison;
 }
 
-/** Every KPI of the set from this period's totals and the previous period's (null: nothing to compare with). */
-export function kpiFigures<Totals, Id extends string>(
-  set: CountedKpiSet<Totals, Id>,
+/** The periods' days, day 1 first; both periods have the same length. */
+export interface PeriodDays<Day> {
+  current: readonly Day[];
+  previous: readonly Day[];
+}
+
+/**
+ * Every KPI of the set: this period's figure from its totals, the previous period's, and the fair
+ * change over the days that have data in both (none when either period is incomplete).
+ */
+export function kpiFigures<Totals, Id extends string, Day extends { date: IsoDate }>(
+  set: KpiSet<Totals, Id, Day>,
   current: Totals,
   previous: Totals | null,
-): CountedKpiFigure<Id>[];
-export function kpiFigures<Totals, Id extends string>(
-  set: KpiSet<Totals, Id>,
-  current: Totals,
-  previous: Totals | null,
-): KpiFigure<Id>[];
-export function kpiFigures<Totals, Id extends string>(
-  set: KpiSet<Totals, Id>,
-  current: Totals,
-  previous: Totals | null,
+  days: PeriodDays<Day>,
 ): KpiFigure<Id>[] {
   return set.kpis.map((k) => {
-    const value = k.value(current);
-    const before = previous === null ? null : k.value(previous);
-    const days = k.days ? { days: k.days(current), previousDays: previous === null ? 0 : k.days(previous) } : {};
-    return { metric: k.id, value, previous: before, ...days, ...delta(value, before) };
+    const series = (period: readonly Day[]) => period.map((d) => ({ date: d.date, value: k.daily(d) }));
+    const comparison = comparePeriods(series(days.current), series(days.previous), k.aggregate);
+    return {
+      metric: k.id,
+      value: k.value(current),
+      previous: previous === null ? null : k.value(previous),
+      abs: comparison.kind === "delta" ? comparison.abs : null,
+      pct: comparison.kind === "delta" ? comparison.pct : null,
+      comparison,
+    };
   });
 }
 
 /** The KPI a figure is of. */
-export const kpiNamed = <Totals, Id extends string>(set: KpiSet<Totals, Id>, id: Id) =>
-  set.kpis.find((k) => k.id === id)!;
+export const kpiNamed = <Totals, Id extends string, Day extends { date: IsoDate }>(
+  set: KpiSet<Totals, Id, Day>,
+  id: Id,
+) => set.kpis.find((k) => k.id === id)!;
 
 /** Every KPI set exports as the view's table "kpis". */
 export const KPI_TABLE = "kpis";
 
-/** The KPI set as an export table: one row a KPI. */
-export function kpiTable<Totals, Id extends string>(
-  set: KpiSet<Totals, Id>,
+/** Why a change is missing, in the export's words. */
+function comparisonNote(c: PeriodComparison): Header | null {
+  if (c.kind === "incomplete" && c.reason === "historyStarts")
+    return { en: `the data starts on ${c.date}`, zh: `数据从 ${c.date} 开始` };
+  if (c.kind === "incomplete" && c.reason === "dataEnds")
+    return { en: `the data ends on ${c.date}`, zh: `数据止于 ${c.date}` };
+  if (c.kind === "incomplete") return { en: "no day has data in both periods", zh: "没有两期都有数据的日子" };
+  return null;
+}
+
+/** The KPI set as an export table: one row a KPI, with the days its change covers or why there is none. */
+export function kpiTable<Totals, Id extends string, Day extends { date: IsoDate }>(
+  set: KpiSet<Totals, Id, Day>,
   figures: readonly KpiFigure<Id>[],
   label: (h: Header) => string,
 ): ExportTable {
-  type Row = KpiFigure<Id> & Partial<CountedKpiFigure<Id>>;
+  type Row = KpiFigure<Id>;
   const kpiFormat = (f: Row) => kpiNamed(set, f.metric).format;
-  const counted = set.kpis.some((k) => k.days);
   const columns: Column<Row>[] = [
     {
       key: "metric",
@@ -183,12 +200,21 @@ export function kpiTable<Totals, Id extends string>(
     field<Row, "value">("value", set.valueHeader ?? "col.thisPeriod", "count", { cellFormat: kpiFormat }),
     field<Row, "previous">("previous", "col.previousPeriod", "count", { cellFormat: kpiFormat }),
     field<Row, "pct">("pct", "col.change", "percent"),
-    ...(counted
-      ? [
-          field<Row, "days">("days", "col.daysWithData", "count"),
-          field<Row, "previousDays">("previousDays", "col.previousDaysWithData", "count"),
-        ]
-      : []),
+    {
+      key: "daysCompared",
+      header: "col.daysCompared",
+      format: "count",
+      value: (f) => (f.comparison.kind === "delta" ? f.comparison.days : null),
+    },
+    {
+      key: "comparison",
+      header: "col.comparison",
+      format: "text",
+      value: (f) => {
+        const note = comparisonNote(f.comparison);
+        return note === null ? null : label(note);
+      },
+    },
   ];
   return exportTable({ id: KPI_TABLE, title: set.title, columns }, figures, label);
 }

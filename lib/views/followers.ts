@@ -17,7 +17,10 @@ export const followersView = defineView({
       followers(database, { accountId: p.account, from: p.from, to: p.to }),
       followers(database, { accountId: p.account, ...previousDates }),
     ]);
-    const kpis = kpiFigures(FOLLOWER_KPIS, current.totals, previous.totals);
+    const kpis = kpiFigures(FOLLOWER_KPIS, current.totals, previous.totals, {
+      current: current.days,
+      previous: previous.days,
+    });
     const sources = Object.keys(current.bySource).map(Number);
     return { ...current, kpis, sources, previousRange: previousDates };
   },

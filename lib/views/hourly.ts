@@ -2,32 +2,36 @@ import "server-only";
 
 import { hourlyReads, overview } from "@/db/analytics";
 import type { Database } from "@/db/client";
+import { sumPresent } from "@/lib/analytics/metrics";
 import { addDaysIso, type IsoDate } from "@/lib/dates";
 import { previousRange } from "@/lib/report-params";
 
 import { exportTable, kpiFigures, kpiTable } from "./columns";
 import { WEEKDAYS } from "./hours";
 import { accountRangeSchema, rangeFileName } from "./params";
-import { heatmapTable, HOURLY_KPIS, type HourlyTotals, HOURS_TABLE } from "./tables/hourly";
+import { heatmapTable, HOURLY_KPIS, type HourlyDay, type HourlyTotals, HOURS_TABLE } from "./tables/hourly";
 import { defineView } from "./types";
 
 /**
- * Reads and readers of the days that have hourly figures. getuserreadhour and getuserread are
+ * Reads and readers of each day that has hourly figures. getuserreadhour and getuserread are
  * the same legacy generation and were fetched together, and WeChat's hourly rows add up to the
  * daily ones, so these are the totals of the hourly figures (exact, unlike the rounded averages).
  */
-async function hourlyTotals(
+async function hourlyDays(
   database: Database,
   accountId: number,
   range: { from: IsoDate; to: IsoDate },
-): Promise<HourlyTotals> {
+): Promise<HourlyDay[]> {
   const { days } = await overview(database, { accountId, ...range });
+  return days.map((d) => ({ date: d.date, reads: d.reads, readers: d.reads === null ? null : d.readers }));
+}
+
+function totalsOf(days: readonly HourlyDay[]): HourlyTotals {
   const withData = days.filter((d) => d.reads !== null);
-  if (withData.length === 0) return { days: 0, reads: null, readers: null };
   return {
     days: withData.length,
-    reads: withData.reduce((n, d) => n + (d.reads ?? 0), 0),
-    readers: withData.reduce((n, d) => n + (d.readers ?? 0), 0),
+    reads: sumPresent(withData.map((d) => d.reads)),
+    readers: sumPresent(withData.map((d) => d.readers)),
   };
 }
 
@@ -36,13 +40,15 @@ export const hourlyView = defineView({
   accounts: (p) => [p.account],
   async load(database, p) {
     const previousDates = previousRange(p);
-    const [current, totals, previous] = await Promise.all([
+    const [current, days, previousDays] = await Promise.all([
       hourlyReads(database, { accountId: p.account, from: p.from, to: p.to }),
-      hourlyTotals(database, p.account, p),
-      hourlyTotals(database, p.account, previousDates),
+      hourlyDays(database, p.account, p),
+      hourlyDays(database, p.account, previousDates),
     ]);
-    // Each figure says on how many days with hourly figures it stands: a change between unequal coverage says so.
-    const kpis = kpiFigures(HOURLY_KPIS, totals, previous);
+    const kpis = kpiFigures(HOURLY_KPIS, totalsOf(days), totalsOf(previousDays), {
+      current: days,
+      previous: previousDays,
+    });
     const last = current.lastDateWithData;
     return {
       ...current,

@@ -17,8 +17,13 @@ export const overviewView = defineView({
       overview(database, { accountId: p.account, from: p.from, to: p.to }),
       overview(database, { accountId: p.account, ...previousDates }),
     ]);
-    const kpis = kpiFigures(OVERVIEW_KPIS, current.totals, previous.totals);
-    return { ...current, kpis, previousRange: previousDates };
+    const kpis = kpiFigures(OVERVIEW_KPIS, current.totals, previous.totals, {
+      current: current.days,
+      previous: previous.days,
+    });
+    // The previous period's daily readers, day 1 beside day 1: the trend's faint line.
+    const previousReaders = previous.days.map((d) => d.readers);
+    return { ...current, kpis, previousRange: previousDates, previousReaders };
   },
   tables: (data, _input, label) => [
     kpiTable(OVERVIEW_KPIS, data.kpis, label),

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { type ByScene, type Shares, shares } from "@/db/analytics";
+import { sumPresent } from "@/lib/analytics/metrics";
 import { addDaysIso } from "@/lib/dates";
 import { previousRange } from "@/lib/report-params";
 
@@ -11,7 +12,8 @@ import {
   hourlyScenesTable,
   NEW_SHARERS_TABLE,
   SHARES_KPIS,
-  type SharesTotals,
+  type SharesDay,
+  type SharesFigures,
 } from "./tables/shares";
 import { defineView } from "./types";
 
@@ -20,29 +22,26 @@ const sumScenes = (byScene: ByScene, key: "shareCount" | "shareUser") =>
 const hasScenes = (byScene: ByScene) => Object.keys(byScene).length > 0;
 
 /**
- * Shares (times) only the legacy getusershare has; sharers per day from the new generation
- * (getbizsummary) when it has the day, else the legacy scenes' sum (both agree where both exist,
- * and the overview counts sharers the same way).
+ * Each day's shares and sharers. Shares (times) only the legacy getusershare has; sharers from
+ * the new generation (getbizsummary) when it has the day, else the legacy scenes' sum (both agree
+ * where both exist, and the overview counts sharers the same way).
  */
-function totals(s: Shares): SharesTotals {
-  let shares: number | null = null;
-  let sharers: number | null = null;
-  const days = { shares: 0, sharers: 0 };
-  for (const [i, day] of s.days.entries()) {
+function sharesDays(s: Shares): SharesDay[] {
+  return s.days.map((day, i) => {
     const legacy = hasScenes(day.byScene);
-    if (legacy) {
-      shares = (shares ?? 0) + sumScenes(day.byScene, "shareCount");
-      days.shares++;
-    }
     const fresh = s.newSharers[i]?.sharers ?? null;
-    const daySharers = fresh ?? (legacy ? sumScenes(day.byScene, "shareUser") : null);
-    if (daySharers !== null) {
-      sharers = (sharers ?? 0) + daySharers;
-      days.sharers++;
-    }
-  }
-  return { shares, sharers, days };
+    return {
+      date: day.date,
+      shares: legacy ? sumScenes(day.byScene, "shareCount") : null,
+      sharers: fresh ?? (legacy ? sumScenes(day.byScene, "shareUser") : null),
+    };
+  });
 }
+
+const totals = (days: readonly SharesDay[]): SharesFigures => ({
+  shares: sumPresent(days.map((d) => d.shares)),
+  sharers: sumPresent(days.map((d) => d.sharers)),
+});
 
 /** The days between the first and the last day with share scenes in the range (none: []). */
 function sceneSpan(s: Pick<Shares, "days">): Shares["days"] {
@@ -61,8 +60,8 @@ export const sharesView = defineView({
       shares(database, { accountId: p.account, from: p.from, to: p.to }),
       shares(database, { accountId: p.account, ...previousDates }),
     ]);
-    // Each figure says on how many days with data it stands: a change between unequal coverage says so.
-    const kpis = kpiFigures(SHARES_KPIS, totals(current), totals(previous));
+    const [days, previousDays] = [sharesDays(current), sharesDays(previous)];
+    const kpis = kpiFigures(SHARES_KPIS, totals(days), totals(previousDays), { current: days, previous: previousDays });
     return {
       daysWithData: current.daysWithData,
       hourlyDaysWithData: current.hourlyDaysWithData,

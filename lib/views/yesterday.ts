@@ -41,7 +41,10 @@ async function figuresOf(database: Database, accountId: number, date: IsoDate) {
     zaikan: totals.zaikan,
     comments: totals.comments,
   };
-  return { figures, articles };
+  // '–' for 送达阅读率 says why: no headline sent with a notification, or only the legacy interfaces have it.
+  const deliveryReadRateMissing =
+    figures.deliveryReadRate !== null ? null : headline ? ("legacy" as const) : ("noHeadline" as const);
+  return { figures, articles, deliveryReadRateMissing };
 }
 
 /** When Readout fetches the day (again): the next daily sync, after DAILY_SYNC_HOUR Beijing time. */
@@ -77,6 +80,7 @@ export const yesterdayView = defineView({
       sent: day.articles.sent,
       read: day.articles.read,
       readFrom: day.articles.readFrom,
+      deliveryReadRateMissing: day.deliveryReadRateMissing,
       fetched: status.fetched,
       final: status.final && !beforePublication,
       nextFetch: nextFetch(today),

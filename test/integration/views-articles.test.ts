@@ -136,7 +136,7 @@ describe("article views (list, detail, compare)", () => {
       expect(new Set(parsed.data.map((r) => r["接口"]))).toContain("新旧版");
       const english = articlesView.tables(data, input, en)[0]!;
       expect(toCsv(english, "en").toString("utf8")).toContain(
-        "Send date,Position,Title,Account,Interfaces,Delivered,Readers,Read rate",
+        "Send date,Position,Title,Account,Interfaces,Delivered,Readers,Delivery read rate (送达阅读率),Readers ÷ delivered",
       );
     });
   });

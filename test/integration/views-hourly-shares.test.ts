@@ -103,20 +103,20 @@ describe("hourly and shares views on both generations", () => {
       const kpis = table("kpis");
       expect(kpis.rows).toEqual([
         {
-          metric: "Reads (times)",
+          metric: "Reads",
           value: totals.reads,
           previous: previous.reads,
           pct: (totals.reads - previous.reads) / previous.reads,
-          days: 1,
-          previousDays: 1,
+          daysCompared: 1,
+          comparison: null,
         },
         {
-          metric: "Readers (people)",
+          metric: "Readers, summed per day",
           value: totals.readers,
           previous: previous.readers,
           pct: (totals.readers - previous.readers) / previous.readers,
-          days: 1,
-          previousDays: 1,
+          daysCompared: 1,
+          comparison: null,
         },
       ]);
 
@@ -158,9 +158,10 @@ describe("hourly and shares views on both generations", () => {
 
       const totals = hourlyTruthTotals(from, to);
       const previous = hourlyTruthTotals(addDaysIso(from, -29), addDaysIso(from, -1));
-      expect(table("kpis").rows.map((r) => [r.value, r.previous, r.days, r.previousDays])).toEqual([
-        [totals.reads, previous.reads, 29, 29],
-        [totals.readers, previous.readers, 29, 29],
+      // Both periods have hourly figures on all 29 days: the change covers them all.
+      expect(table("kpis").rows.map((r) => [r.value, r.previous, r.daysCompared, r.comparison])).toEqual([
+        [totals.reads, previous.reads, 29, null],
+        [totals.readers, previous.readers, 29, null],
       ]);
     });
 
@@ -174,11 +175,13 @@ describe("hourly and shares views on both generations", () => {
       });
       expect(table("hours").rows).toEqual([]);
       expect(table("heatmap").rows).toEqual([]);
-      // The previous 19 days had hourly figures up to 06-29: the previous totals are theirs.
+      // The previous 19 days had hourly figures up to 06-29: the previous totals are theirs, and
+      // no change is shown, with why.
       const previous = hourlyTruthTotals("2026-06-12", LAST_LEGACY);
-      expect(table("kpis").rows.map((r) => [r.value, r.previous, r.pct, r.days, r.previousDays])).toEqual([
-        [null, previous.reads, null, 0, 18],
-        [null, previous.readers, null, 0, 18],
+      const why = `the data ends on ${LAST_LEGACY}`;
+      expect(table("kpis").rows.map((r) => [r.value, r.previous, r.pct, r.daysCompared, r.comparison])).toEqual([
+        [null, previous.reads, null, null, why],
+        [null, previous.readers, null, null, why],
       ]);
     });
 
@@ -187,9 +190,11 @@ describe("hourly and shares views on both generations", () => {
       const expected = expectedHourlyAverage(h.sim.truth, h.appid, "2026-06-20", LAST_LEGACY, LEGACY_TODAY);
       expect(data.daysWithData).toBe(10);
       expect(table("hours").rows.map((r) => r.reads_total)).toEqual(expected.hours.map((e) => e.totalReads));
+      // The period outlives the hourly figures: no change against the previous one.
       expect(table("kpis").rows[0]).toMatchObject({
         value: hourlyTruthTotals("2026-06-20", LAST_LEGACY).reads,
-        days: 10,
+        pct: null,
+        comparison: `the data ends on ${LAST_LEGACY}`,
       });
     });
   });
@@ -241,16 +246,16 @@ describe("hourly and shares views on both generations", () => {
           value: shares,
           previous: previousShares,
           pct: (shares - previousShares) / previousShares,
-          days: 7,
-          previousDays: 7,
+          daysCompared: 7,
+          comparison: null,
         },
         {
-          metric: "分享人数",
+          metric: "分享人数（逐日相加）",
           value: sharers,
           previous: previousSharers,
           pct: (sharers - previousSharers) / previousSharers,
-          days: 7,
-          previousDays: 7,
+          daysCompared: 7,
+          comparison: null,
         },
       ]);
       expect(table("newSharers").rows).toEqual(
@@ -278,8 +283,8 @@ describe("hourly and shares views on both generations", () => {
         eachDay(from, to).map((date) => ({ date, sharers: fresh.newSharers[date] })),
       );
       const [shares, sharers] = table("kpis").rows;
-      expect(shares).toMatchObject({ value: null, days: 0 });
-      expect(sharers).toMatchObject({ value: sum(Object.values(fresh.newSharers)), days: 19 });
+      expect(shares).toMatchObject({ value: null, pct: null, comparison: `the data ends on ${LAST_LEGACY}` });
+      expect(sharers).toMatchObject({ value: sum(Object.values(fresh.newSharers)), daysCompared: 19 });
     });
 
     it("a range across the retirement has scenes up to the last legacy day and new sharers for all of it", async () => {
@@ -295,9 +300,10 @@ describe("hourly and shares views on both generations", () => {
       );
       expect(table("hourly").rows[20]!.count_1).toBe(legacy.hours[20]![1]!.shareCount);
       expect(table("newSharers").rows).toHaveLength(10);
-      expect(table("kpis").rows.map((r) => [r.value, r.days])).toEqual([
-        [sum(Object.values(legacy.totals).map((t) => t.shareCount)), 5],
-        [sum(Object.values(fresh.newSharers)), 10],
+      // Shares (legacy only) end inside the period: no change; sharers run through both periods.
+      expect(table("kpis").rows.map((r) => [r.value, r.daysCompared, r.comparison])).toEqual([
+        [sum(Object.values(legacy.totals).map((t) => t.shareCount)), null, `the data ends on ${LAST_LEGACY}`],
+        [sum(Object.values(fresh.newSharers)), 10, null],
       ]);
     });
   });

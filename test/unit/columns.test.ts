@@ -9,6 +9,7 @@ import {
   ARTICLE_KPIS,
   type ArticleListRow,
   ARTICLES_TABLE,
+  type ArticleSendDay,
   COMPARE_FIGURES,
 } from "@/lib/views/tables/articles";
 import { HOURLY_KPIS } from "@/lib/views/tables/hourly";
@@ -31,6 +32,7 @@ const row = (over: Partial<ArticleListRow>): ArticleListRow => ({
   readers: 100,
   sharers: 10,
   favourites: 5,
+  readDeliveryRate: 0.05,
   readRate: 0.1,
   shareRate: 0.1,
   lastStatDate: "2026-06-07",
@@ -46,6 +48,7 @@ describe("one column list serves the page and the export", () => {
       "accountName",
       "delivered",
       "readers",
+      "readDeliveryRate",
       "readRate",
       "sharers",
       "shareRate",
@@ -63,7 +66,8 @@ describe("one column list serves the page and the export", () => {
       "Interfaces",
       "Delivered",
       "Readers",
-      "Read rate",
+      "Delivery read rate (送达阅读率)",
+      "Readers ÷ delivered",
       "Sharers",
       "Share rate",
       "Favourites",
@@ -88,6 +92,7 @@ describe("one column list serves the page and the export", () => {
       ARTICLE_FIGURES.map((f) => f.key).filter((k) => k !== "delivered"),
     );
     expect(ARTICLE_FIGURES.filter((f) => f.newOnly).map((f) => f.key)).toEqual([
+      "readDeliveryRate",
       "likes",
       "zaikan",
       "comments",
@@ -98,33 +103,77 @@ describe("one column list serves the page and the export", () => {
 });
 
 describe("KPI sets", () => {
-  it("compare each figure with the previous period; no previous period, no change", () => {
+  const sendDay = (date: string, readers: number | null): ArticleSendDay => ({
+    date,
+    articles: readers === null ? null : 1,
+    readers,
+    sharers: readers === null ? null : 0,
+    favourites: readers === null ? null : 0,
+  });
+
+  it("compare each figure with the previous period over the days with data in both", () => {
     const now = [row({ readers: 100 }), row({ readers: null }), row({ readers: 50 })];
     const before = [row({ readers: 100 })];
-    const figures = kpiFigures(ARTICLE_KPIS, now, before);
+    const days = {
+      current: [sendDay("2026-06-03", 100), sendDay("2026-06-04", 50)],
+      previous: [sendDay("2026-06-01", 100), sendDay("2026-06-02", 80)],
+    };
+    const figures = kpiFigures(ARTICLE_KPIS, now, before, days);
     expect(figures.find((f) => f.metric === "readers")).toEqual({
       metric: "readers",
       value: 150,
       previous: 100,
-      abs: 50,
-      pct: 0.5,
+      abs: -30,
+      pct: -30 / 180,
+      comparison: { kind: "delta", days: 2, current: 150, previous: 180, abs: -30, pct: -30 / 180 },
     });
     expect(figures.find((f) => f.metric === "articles")).toMatchObject({ value: 3, previous: 1 });
-    expect(kpiFigures(ARTICLE_KPIS, now, null).map((f) => [f.previous, f.pct])).toEqual(
-      ARTICLE_KPIS.kpis.map(() => [null, null]),
-    );
-    expect(kpiFigures(ARTICLE_KPIS, [], null).find((f) => f.metric === "readers")!.value).toBeNull();
+    expect(kpiFigures(ARTICLE_KPIS, [], null, days).find((f) => f.metric === "readers")!.value).toBeNull();
   });
 
-  it("export as one row a KPI; sets that count days with data say so in two more columns", () => {
-    const articles = kpiTable(ARTICLE_KPIS, kpiFigures(ARTICLE_KPIS, [row({})], null), en);
-    expect(articles.id).toBe("kpis");
-    expect(articles.columns.map((c) => en(c.header))).toEqual(["Metric", "Value", "Previous period", "Change"]);
-    expect(articles.rows.map((r) => r.metric)).toEqual(["Articles sent", "Readers", "Sharers", "Favourites"]);
+  it("an incomplete previous period gives no change, and says why", () => {
+    const days = {
+      current: [sendDay("2026-06-03", 100), sendDay("2026-06-04", 50)],
+      previous: [sendDay("2026-06-01", null), sendDay("2026-06-02", 80)],
+    };
+    const readers = kpiFigures(ARTICLE_KPIS, [row({ readers: 150 })], [row({ readers: 80 })], days).find(
+      (f) => f.metric === "readers",
+    )!;
+    expect(readers).toMatchObject({ value: 150, previous: 80, abs: null, pct: null });
+    expect(readers.comparison).toEqual({ kind: "incomplete", reason: "historyStarts", date: "2026-06-02" });
+  });
 
+  it("export as one row a KPI, with the days compared or why there is no change", () => {
+    const none = { current: [sendDay("2026-06-02", null)], previous: [sendDay("2026-06-01", null)] };
+    const articles = kpiTable(ARTICLE_KPIS, kpiFigures(ARTICLE_KPIS, [row({})], null, none), en);
+    expect(articles.id).toBe("kpis");
+    expect(articles.columns.map((c) => en(c.header))).toEqual([
+      "Metric",
+      "Value",
+      "Previous period",
+      "Change",
+      "Days compared",
+      "Why no change",
+    ]);
+    expect(articles.rows.map((r) => r.metric)).toEqual([
+      "Articles sent",
+      "Readers of these articles",
+      "Sharers of these articles",
+      "Favourites of these articles",
+    ]);
+
+    const day = (date: string, reads: number | null, readers: number | null) => ({ date, reads, readers });
     const hourly = kpiTable(
       HOURLY_KPIS,
-      kpiFigures(HOURLY_KPIS, { days: 3, reads: 30, readers: 20 }, { days: 2, reads: 10, readers: null }),
+      kpiFigures(
+        HOURLY_KPIS,
+        { days: 2, reads: 30, readers: 20 },
+        { days: 2, reads: 10, readers: 8 },
+        {
+          current: [day("2026-06-03", 10, 5), day("2026-06-04", 20, 15)],
+          previous: [day("2026-06-01", 4, 3), day("2026-06-02", 6, 5)],
+        },
+      ),
       zh,
     );
     expect(hourly.columns.map((c) => zh(c.header))).toEqual([
@@ -132,13 +181,28 @@ describe("KPI sets", () => {
       "本期",
       "上期",
       "变化",
-      "有数据的天数",
-      "上期有数据的天数",
+      "比较的天数",
+      "不比较的原因",
     ]);
     expect(hourly.rows).toEqual([
-      { metric: "阅读次数", value: 30, previous: 10, pct: 2, days: 3, previousDays: 2 },
-      { metric: "阅读人数", value: 20, previous: null, pct: null, days: 3, previousDays: 2 },
+      { metric: "阅读次数", value: 30, previous: 10, pct: 2, daysCompared: 2, comparison: null },
+      { metric: "阅读人数（逐日相加）", value: 20, previous: 8, pct: 1.5, daysCompared: 2, comparison: null },
     ]);
+
+    const retired = kpiTable(
+      HOURLY_KPIS,
+      kpiFigures(
+        HOURLY_KPIS,
+        { days: 1, reads: 10, readers: 5 },
+        { days: 2, reads: 10, readers: 8 },
+        {
+          current: [day("2026-06-30", 10, 5), day("2026-07-01", null, null)],
+          previous: [day("2026-06-28", 4, 3), day("2026-06-29", 6, 5)],
+        },
+      ),
+      en,
+    );
+    expect(retired.rows[0]).toMatchObject({ pct: null, daysCompared: null, comparison: "the data ends on 2026-06-30" });
   });
 
   it("sum only the figures present", () => {
@@ -181,9 +245,9 @@ describe("sorting by a column", () => {
 });
 
 describe("phone columns", () => {
-  it("the articles table keeps the title and exactly two figures on a phone: readers and read rate", () => {
+  it("the articles table keeps the title and exactly two figures on a phone: readers and WeChat's 送达阅读率", () => {
     const shown = screenColumns(ARTICLES_TABLE.columns);
     expect(shown.filter((c) => c.lead).map((c) => c.key)).toEqual(["title"]);
-    expect(shown.filter((c) => c.phone).map((c) => c.key)).toEqual(["readers", "readRate"]);
+    expect(shown.filter((c) => c.phone).map((c) => c.key)).toEqual(["readers", "readDeliveryRate"]);
   });
 });

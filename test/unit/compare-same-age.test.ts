@@ -9,6 +9,7 @@ const figures = (readers: number): ComparedFigures => ({
   readers,
   sharers: readers / 10,
   favourites: null,
+  readDeliveryRate: null,
   readRate: null,
   shareRate: 0.1,
   likes: null,

@@ -44,7 +44,8 @@ export const articles = defineMessages({
     "articleDetail.open": "Open the article",
     "articleDetail.headline": "Headline figures",
     "articleDetail.asOf": "Cumulative figures as of {date} (day {day} after sending)",
-    "articleDetail.rateNote": "read rate = readers / delivered, share rate = sharers / readers",
+    "articleDetail.rateNote":
+      "送达阅读率 is WeChat's read_delivery_rate (readers from the notification ÷ delivered); readers ÷ delivered counts every source; share rate = sharers / readers",
     "articleDetail.noDelivered": "published without notification",
     "articleDetail.bothNote":
       "Both generations of WeChat's interfaces have this article: the new one (getarticletotaldetail) for {newDays} days after sending, the legacy one (getarticletotal) for {legacyDays}. They agree on the days both cover.",
@@ -127,7 +128,8 @@ export const articles = defineMessages({
     "articleDetail.open": "打开原文",
     "articleDetail.headline": "核心数据",
     "articleDetail.asOf": "截至 {date} 的累计数据（发送后第 {day} 天）",
-    "articleDetail.rateNote": "阅读率 = 阅读人数 / 送达人数，分享率 = 分享人数 / 阅读人数",
+    "articleDetail.rateNote":
+      "送达阅读率为微信的 read_delivery_rate（从公众号消息进入的阅读人数 ÷ 送达人数）；阅读人数÷送达人数计入全部来源；分享率 = 分享人数 / 阅读人数",
     "articleDetail.noDelivered": "发表时未通知粉丝",
     "articleDetail.bothNote":
       "新旧两版微信接口都有这篇文章：新版（getarticletotaldetail）覆盖发送后 {newDays} 天，旧版（getarticletotal）覆盖 {legacyDays} 天，重叠的日期数据一致。",

@@ -50,8 +50,6 @@ export const hourly = defineMessages({
     "hourly.partial":
       "Hourly figures end on {last}: WeChat retired the legacy interfaces on 2026-07-01 and the new interfaces have no hourly figures, so the days after it are left out of totals and averages.",
     "hourly.sourcesHint": "At least one source stays selected.",
-    "hourly.coverage":
-      "{days, plural, one {# day} other {# days}} with hourly figures in this period, {previousDays} in the previous one: the change compares periods with unequal coverage.",
   },
   zh: {
     "hourly.kpis": "分时数据合计",
@@ -99,6 +97,5 @@ export const hourly = defineMessages({
     "hourly.partial":
       "分时数据截至 {last}：微信已于 2026-07-01 下线旧版接口，新版接口不提供分时数据，因此之后的日期不计入合计与日均值。",
     "hourly.sourcesHint": "至少保留一个来源。",
-    "hourly.coverage": "本期有分时数据的天数为 {days}，上期为 {previousDays}：变化比较的是数据覆盖天数不同的两个时期。",
   },
 });

@@ -8,6 +8,7 @@ import { digests } from "./digests";
 import { errors } from "./errors";
 import { followers } from "./followers";
 import { hourly } from "./hourly";
+import { kpis } from "./kpis";
 import { overview } from "./overview";
 import { portfolio } from "./portfolio";
 import { positions } from "./positions";
@@ -37,6 +38,7 @@ export const FEATURES = [
   security,
   portfolio,
   positions,
+  kpis,
 ] as const;
 
 type IdsOf<F> = F extends { en: Record<infer Id, string> } ? Id : never;

@@ -41,8 +41,6 @@ export const shares = defineMessages({
       "No share figures for {from} – {to}: neither generation of WeChat's interfaces has data for these days in Readout.",
     "shares.empty.newSharers": "The new interfaces have no sharers for this range (they start on 2025-11-01).",
     "shares.empty.link": "Show the last 30 days with share scenes ({from} – {to})",
-    "shares.coverage":
-      "{metric}: {days, plural, one {# day} other {# days}} with data in this period, {previousDays} in the previous one; the change compares periods with unequal coverage.",
   },
   zh: {
     "shares.kpis": "核心指标",
@@ -82,7 +80,5 @@ export const shares = defineMessages({
     "shares.empty.all": "{from} 至 {to} 没有分享数据：Readout 中两代接口都没有这些日期的数据。",
     "shares.empty.newSharers": "新版接口在该时间范围内没有分享人数数据（新版接口的数据从 2025-11-01 开始）。",
     "shares.empty.link": "查看有分享场景数据的最近 30 天（{from} 至 {to}）",
-    "shares.coverage":
-      "{metric}：本期有数据的天数为 {days}，上期为 {previousDays}；变化比较的是数据覆盖天数不同的两个时期。",
   },
 });

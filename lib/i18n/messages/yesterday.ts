@@ -4,7 +4,6 @@ import { defineMessages } from "./define";
 export const yesterday = defineMessages({
   en: {
     "yesterday.title": "Yesterday's key figures ({date})",
-    "yesterday.deliveryReadRate": "Delivery read rate (送达阅读率)",
     "yesterday.deliveryReadRateNote":
       "送达阅读率 is WeChat's read_delivery_rate of the day's headline (getarticletotaldetail).",
     "yesterday.col.value": "Yesterday",
@@ -33,7 +32,6 @@ export const yesterday = defineMessages({
   },
   zh: {
     "yesterday.title": "昨日关键指标（{date}）",
-    "yesterday.deliveryReadRate": "送达阅读率",
     "yesterday.deliveryReadRateNote": "送达阅读率为微信给出的当天头条的 read_delivery_rate（getarticletotaldetail）。",
     "yesterday.col.value": "昨日",
     "yesterday.col.before1": "前一日",

@@ -1,14 +1,19 @@
 /** The articles page's table and KPIs, and the figures every article page shows. Pure: the browser imports it too. */
 import type { ArticleRow } from "@/db/analytics";
+import { type MetricDefinition, METRICS } from "@/lib/analytics/definitions";
 import { sumPresent } from "@/lib/analytics/metrics";
+import type { IsoDate } from "@/lib/dates";
 
 import { type Column, field, type Format, type Kpi, type KpiSet, type Table } from "../columns";
+import type { Header } from "../types";
 
 /** An article's latest cumulative figures. */
 export interface ArticleFigures {
   delivered: number | null;
   readers: number | null;
-  /** readers / delivered */
+  /** WeChat's 送达阅读率 (read_delivery_rate): readers from the notification / delivered; new generation only. */
+  readDeliveryRate: number | null;
+  /** readers (every source) / delivered: Readout's own ratio, named apart from 送达阅读率. */
   readRate: number | null;
   sharers: number | null;
   /** sharers / readers */
@@ -24,24 +29,28 @@ type ArticleFigureId = keyof ArticleFigures;
 
 interface ArticleFigure extends Column<Partial<ArticleFigures>> {
   key: ArticleFigureId;
+  /** A figure whose name alone could be mistaken for another's: what it is. */
+  definition?: MetricDefinition["definition"];
   value: (row: Partial<ArticleFigures>) => number | null;
   /** Only the new interfaces (getarticletotaldetail) report it. */
   newOnly?: true;
 }
 
-const figure = (key: ArticleFigureId, format: Format, newOnly?: true): ArticleFigure => ({
+const figure = (key: ArticleFigureId, format: Format, newOnly?: true, metric?: MetricDefinition): ArticleFigure => ({
   key,
-  header: `metric.${key}`,
+  header: metric?.label ?? (`metric.${key}` as Header),
   format,
   value: (row) => row[key] ?? null,
   ...(newOnly ? { newOnly } : {}),
+  ...(metric ? { definition: metric.definition } : {}),
 });
 
 /** Every figure of one article, in the order the pages show them: the detail's headline, the comparison's rows. */
 export const ARTICLE_FIGURES: readonly ArticleFigure[] = [
   figure("delivered", "count"),
   figure("readers", "count"),
-  figure("readRate", "percent"),
+  figure("readDeliveryRate", "percent", true, METRICS.readDeliveryRate),
+  figure("readRate", "percent", undefined, METRICS.readersPerDelivered),
   figure("sharers", "count"),
   figure("shareRate", "percent"),
   figure("favourites", "count"),
@@ -96,7 +105,8 @@ export const ARTICLES_TABLE: Table<ArticleListRow> = {
     }),
     sortable("delivered"),
     sortable("readers", { phone: true }),
-    sortable("readRate", { phone: true }),
+    sortable("readDeliveryRate", { phone: true }),
+    sortable("readRate"),
     sortable("sharers"),
     sortable("shareRate"),
     sortable("favourites"),
@@ -109,22 +119,64 @@ export const ARTICLES_TABLE: Table<ArticleListRow> = {
 
 type ArticleKpi = "articles" | "readers" | "sharers" | "favourites";
 
+/** The articles sent on one day; all null on a day whose sent articles were not fetched. */
+export interface ArticleSendDay {
+  date: IsoDate;
+  articles: number | null;
+  readers: number | null;
+  sharers: number | null;
+  favourites: number | null;
+}
+
 /** A figure summed over the articles (null when none has it). */
-const summed = (id: "readers" | "sharers" | "favourites"): Kpi<readonly ArticleRow[], ArticleKpi> => ({
+const summed = (
+  id: "readers" | "sharers" | "favourites",
+  metric: MetricDefinition,
+): Kpi<readonly ArticleRow[], ArticleKpi, ArticleSendDay> => ({
   id,
-  label: `metric.${id}`,
+  ...metric,
   format: "count",
   value: (rows) => sumPresent(rows.map((r) => r[id])),
+  daily: (d) => d[id],
 });
 
-/** Totals of the range's articles (their latest cumulative figures), against the previous period's. */
-export const ARTICLE_KPIS: KpiSet<readonly ArticleRow[], ArticleKpi> = {
+/**
+ * Totals of the range's articles (their latest cumulative figures), against the previous
+ * period's; the change compares send days whose articles both periods know.
+ */
+export const ARTICLE_KPIS: KpiSet<readonly ArticleRow[], ArticleKpi, ArticleSendDay> = {
   title: "articles.kpis",
   valueHeader: "col.value",
   kpis: [
-    { id: "articles", label: "articles.kpi.articles", format: "count", value: (rows) => rows.length },
-    summed("readers"),
-    summed("sharers"),
-    summed("favourites"),
+    {
+      id: "articles",
+      ...METRICS.articlesSent,
+      format: "count",
+      value: (rows) => rows.length,
+      daily: (d) => d.articles,
+    },
+    summed("readers", METRICS.articleReaders),
+    summed("sharers", METRICS.articleSharers),
+    summed("favourites", METRICS.articleFavourites),
   ],
 };
+
+/** Each day of the range: its sent articles' figures, or nulls when that day's articles are unknown. */
+export function articleSendDays(
+  dates: readonly IsoDate[],
+  rows: readonly ArticleRow[],
+  known: ReadonlySet<IsoDate>,
+): ArticleSendDay[] {
+  return dates.map((date) => {
+    if (!known.has(date)) return { date, articles: null, readers: null, sharers: null, favourites: null };
+    const sent = rows.filter((r) => r.sendDate === date);
+    const sum = (key: "readers" | "sharers" | "favourites") => sent.reduce((n, r) => n + (r[key] ?? 0), 0);
+    return {
+      date,
+      articles: sent.length,
+      readers: sum("readers"),
+      sharers: sum("sharers"),
+      favourites: sum("favourites"),
+    };
+  });
+}

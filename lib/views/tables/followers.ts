@@ -1,5 +1,6 @@
 /** The Followers page's KPIs and tables. Pure: the browser imports it too. */
 import type { FollowerDay, FollowerTotals } from "@/db/analytics";
+import { METRICS } from "@/lib/analytics/definitions";
 import { followSourceLabel, orderFollowSources } from "@/lib/analytics/follow-sources";
 
 import { type Column, field, type KpiSet, type Table } from "../columns";
@@ -7,13 +8,26 @@ import { type Column, field, type KpiSet, type Table } from "../columns";
 export type FollowerKpi = "newUsers" | "cancelUsers" | "netUsers" | "totalUsers";
 
 /** Sums over the range's days with figures (followers at the end of the range for the total). */
-export const FOLLOWER_KPIS: KpiSet<FollowerTotals, FollowerKpi> = {
+export const FOLLOWER_KPIS: KpiSet<FollowerTotals, FollowerKpi, FollowerDay> = {
   title: "followers.kpis",
   kpis: [
-    { id: "newUsers", label: "metric.newFollowers", format: "count", value: (t) => t.newUsers },
-    { id: "cancelUsers", label: "metric.cancelledFollowers", format: "count", value: (t) => t.cancelUsers },
-    { id: "netUsers", label: "metric.netFollowers", format: "count", value: (t) => t.netUsers },
-    { id: "totalUsers", label: "metric.totalFollowers", format: "count", value: (t) => t.totalUsers },
+    { id: "newUsers", ...METRICS.newFollowers, format: "count", value: (t) => t.newUsers, daily: (d) => d.newUsers },
+    {
+      id: "cancelUsers",
+      ...METRICS.cancelledFollowers,
+      format: "count",
+      value: (t) => t.cancelUsers,
+      daily: (d) => d.cancelUsers,
+    },
+    { id: "netUsers", ...METRICS.netFollowers, format: "count", value: (t) => t.netUsers, daily: (d) => d.netUsers },
+    {
+      id: "totalUsers",
+      ...METRICS.totalFollowers,
+      format: "count",
+      value: (t) => t.totalUsers,
+      daily: (d) => d.totalUsers,
+      aggregate: "last",
+    },
   ],
 };
 

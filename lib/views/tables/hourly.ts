@@ -1,8 +1,10 @@
 /** The hourly page's KPIs and tables. Pure: the browser imports it too. */
 import type { HeatmapCell, HourlyReadsHour } from "@/db/analytics";
 import { type Channel, CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
+import { METRICS } from "@/lib/analytics/definitions";
+import type { IsoDate } from "@/lib/dates";
 
-import { type Column, type CountedKpiSet, field, type Table } from "../columns";
+import { type Column, field, type KpiSet, type Table } from "../columns";
 import { hourLabel, HOURS, type Weekday } from "../hours";
 
 /** Totals of the days that have hourly figures. */
@@ -12,11 +14,18 @@ export interface HourlyTotals {
   readers: number | null;
 }
 
-export const HOURLY_KPIS: CountedKpiSet<HourlyTotals, "reads" | "readers"> = {
+/** One day's hourly figures added up (null: the day has none). */
+export interface HourlyDay {
+  date: IsoDate;
+  reads: number | null;
+  readers: number | null;
+}
+
+export const HOURLY_KPIS: KpiSet<HourlyTotals, "reads" | "readers", HourlyDay> = {
   title: "hourly.kpis",
   kpis: [
-    { id: "reads", label: "hourly.kpi.reads", format: "count", value: (t) => t.reads, days: (t) => t.days },
-    { id: "readers", label: "hourly.kpi.readers", format: "count", value: (t) => t.readers, days: (t) => t.days },
+    { id: "reads", ...METRICS.reads, format: "count", value: (t) => t.reads, daily: (d) => d.reads },
+    { id: "readers", ...METRICS.dailyReaders, format: "count", value: (t) => t.readers, daily: (d) => d.readers },
   ],
 };
 

@@ -1,32 +1,33 @@
 /** The overview's KPIs and daily table. Pure: the browser imports it too. */
 import type { DayMetric, DayMetrics } from "@/db/analytics";
 import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
+import { type MetricDefinition, METRICS } from "@/lib/analytics/definitions";
 
 import { type Column, field, type Kpi, type KpiSet, type Table } from "../columns";
-import type { Header } from "../types";
 
 /** A period's totals and a single day have the same figures. */
 type Figures = Record<DayMetric, number | null>;
 
-const kpi = (id: DayMetric, label: Header): Kpi<Figures, DayMetric> => ({
+const kpi = (id: DayMetric, metric: MetricDefinition): Kpi<Figures, DayMetric, DayMetrics> => ({
   id,
-  label,
+  ...metric,
   format: "count",
   value: (t) => t[id],
+  daily: (d) => d[id],
 });
 
 /** Sums over the range's days (readers per day: reader-days), against the previous period's. */
-export const OVERVIEW_KPIS: KpiSet<Figures, DayMetric> = {
+export const OVERVIEW_KPIS: KpiSet<Figures, DayMetric, DayMetrics> = {
   title: "overview.kpis",
   kpis: [
-    kpi("readers", "metric.readers"),
-    kpi("reads", "metric.reads"),
-    kpi("sharers", "metric.sharers"),
-    kpi("favourites", "metric.favourites"),
-    kpi("likes", "metric.likes"),
-    kpi("zaikan", "metric.zaikan"),
-    kpi("comments", "metric.comments"),
-    kpi("netFollowers", "metric.netFollowers"),
+    kpi("readers", METRICS.dailyReaders),
+    kpi("reads", METRICS.reads),
+    kpi("sharers", METRICS.dailySharers),
+    kpi("favourites", METRICS.dailyFavourites),
+    kpi("likes", METRICS.dailyLikes),
+    kpi("zaikan", METRICS.dailyZaikan),
+    kpi("comments", METRICS.comments),
+    kpi("netFollowers", METRICS.netFollowers),
   ],
 };
 
@@ -40,7 +41,8 @@ export const OVERVIEW_DAILY_TABLE: Table<DayMetrics> = {
       label: (d) => (d.generation === null ? { en: "", zh: "" } : `generation.${d.generation}`),
     }),
     ...OVERVIEW_KPIS.kpis.map(
-      (k): Column<DayMetrics> => ({ key: k.id, header: k.label, format: k.format, value: k.value }),
+      // One day's figure: its plain name (the KPI's name says it is summed over days).
+      (k): Column<DayMetrics> => ({ key: k.id, header: `metric.${k.id}`, format: k.format, value: k.value }),
     ),
     ...CHANNELS.map(
       (c): Column<DayMetrics> => ({

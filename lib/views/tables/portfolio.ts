@@ -1,4 +1,5 @@
 /** The portfolio's table (a row per visible account) and its totals row. Pure: the browser imports it too. */
+import { METRICS } from "@/lib/analytics/definitions";
 import { rate, sumPresent } from "@/lib/analytics/metrics";
 
 import { type Column, field, type Table } from "../columns";
@@ -50,7 +51,7 @@ export const PORTFOLIO_TABLE: Table<PortfolioRow> = {
     sorted(field("readers", "metric.readers", "count", { phone: true }), "desc"),
     field("readersAvg7", "portfolio.col.avg7", "decimal", { screen: false }),
     sorted(field("readersChange", "portfolio.col.change", "percent", { phone: true }), "desc"),
-    sorted(field("deliveryReadRate", "yesterday.deliveryReadRate", "percent"), "desc"),
+    sorted(field("deliveryReadRate", METRICS.readDeliveryRate.label, "percent"), "desc"),
     sorted(field("netFollowers", "metric.netFollowers", "count"), "desc"),
     sorted(field("articlesSent", "portfolio.col.articlesSent", "count"), "desc"),
     field("bestTitle", "portfolio.col.best", "text"),

@@ -1,4 +1,5 @@
 /** The Positions & weekdays page's table. Pure: the browser imports it too. */
+import { METRICS } from "@/lib/analytics/definitions";
 import type { PositionCell, PositionGroup } from "@/lib/analytics/positions";
 import type { MessageId } from "@/lib/i18n/messages";
 
@@ -34,7 +35,7 @@ export const POSITIONS_TABLE: Table<PositionCell> = {
     },
     field("articles", "positions.col.articles", "count"),
     field("readersPerArticle", "positions.col.readersPerArticle", "decimal", { phone: true }),
-    field("readDeliveryRate", "yesterday.deliveryReadRate", "percent", { phone: true }),
+    field("readDeliveryRate", METRICS.readDeliveryRate.label, "percent", { phone: true }),
     field("readers", "metric.readers", "count"),
     field("notificationReaders", "positions.col.notificationReaders", "count"),
     field("delivered", "positions.col.delivered", "count"),

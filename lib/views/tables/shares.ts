@@ -1,30 +1,24 @@
 /** The shares page's KPIs and tables. Pure: the browser imports it too. */
 import type { ByScene } from "@/db/analytics";
 import { shareSceneLabel } from "@/lib/analytics/channels";
+import { METRICS } from "@/lib/analytics/definitions";
 import type { IsoDate } from "@/lib/dates";
 
-import { type Column, type CountedKpiSet, field, type Table } from "../columns";
+import { type Column, field, type KpiSet, type Table } from "../columns";
 import { hourLabel } from "../hours";
 
-/** Shares only the legacy interfaces count; sharers both generations do. */
-export interface SharesTotals {
+/** Shares only the legacy interfaces count; sharers both generations do. A period's figures, or one day's. */
+export interface SharesFigures {
   shares: number | null;
   sharers: number | null;
-  /** Days with data behind each figure. */
-  days: { shares: number; sharers: number };
 }
+export type SharesDay = SharesFigures & { date: IsoDate };
 
-export const SHARES_KPIS: CountedKpiSet<SharesTotals, "shares" | "sharers"> = {
+export const SHARES_KPIS: KpiSet<SharesFigures, "shares" | "sharers", SharesDay> = {
   title: "shares.kpis",
   kpis: [
-    { id: "shares", label: "shares.kpi.shares", format: "count", value: (t) => t.shares, days: (t) => t.days.shares },
-    {
-      id: "sharers",
-      label: "shares.kpi.sharers",
-      format: "count",
-      value: (t) => t.sharers,
-      days: (t) => t.days.sharers,
-    },
+    { id: "shares", ...METRICS.shares, format: "count", value: (t) => t.shares, daily: (d) => d.shares },
+    { id: "sharers", ...METRICS.dailySharers, format: "count", value: (t) => t.sharers, daily: (d) => d.sharers },
   ],
 };
 

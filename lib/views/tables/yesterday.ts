@@ -1,8 +1,8 @@
 /** The Overview's 昨日关键指标 and yesterday's article lists. Pure: the browser imports it too. */
 import type { ReadArticle, SentArticle } from "@/db/analytics";
+import { type MetricDefinition, METRICS } from "@/lib/analytics/definitions";
 
 import { type Column, field, type Format, type Table } from "../columns";
-import type { Header } from "../types";
 
 export const YESTERDAY_METRICS = [
   "readers",
@@ -15,14 +15,15 @@ export const YESTERDAY_METRICS = [
 ] as const;
 export type YesterdayMetric = (typeof YESTERDAY_METRICS)[number];
 
-export const YESTERDAY_LABELS: Record<YesterdayMetric, { label: Header; format: Format }> = {
-  readers: { label: "metric.readers", format: "count" },
-  deliveryReadRate: { label: "yesterday.deliveryReadRate", format: "percent" },
-  sharers: { label: "metric.sharers", format: "count" },
-  netFollowers: { label: "metric.netFollowers", format: "count" },
-  likes: { label: "metric.likes", format: "count" },
-  zaikan: { label: "metric.zaikan", format: "count" },
-  comments: { label: "metric.comments", format: "count" },
+/** Each figure is the overview's KPI of the same name for one day, with its definition. */
+export const YESTERDAY_LABELS: Record<YesterdayMetric, MetricDefinition & { format: Format }> = {
+  readers: { ...METRICS.dailyReaders, format: "count" },
+  deliveryReadRate: { ...METRICS.readDeliveryRate, format: "percent" },
+  sharers: { ...METRICS.dailySharers, format: "count" },
+  netFollowers: { ...METRICS.netFollowers, format: "count" },
+  likes: { ...METRICS.dailyLikes, format: "count" },
+  zaikan: { ...METRICS.dailyZaikan, format: "count" },
+  comments: { ...METRICS.comments, format: "count" },
 };
 
 /** The days each figure is compared with, the way the MP backend does. */
@@ -80,7 +81,7 @@ export const SENT_YESTERDAY_TABLE: Table<SentArticle> = {
     field("title", "articles.col.title", "text", { lead: true }),
     position as Column<SentArticle>,
     field("readers", "metric.readers", "count"),
-    field("deliveryReadRate", "yesterday.deliveryReadRate", "percent"),
+    field("deliveryReadRate", METRICS.readDeliveryRate.label, "percent"),
     field("sharers", "metric.sharers", "count"),
     field("finishRate", "metric.finishRate", "percent"),
     field("likes", "metric.likes", "count"),
