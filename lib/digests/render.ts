@@ -3,9 +3,11 @@
  * card, email HTML plus a CSV of the key figures. One text model (title + sections of lines),
  * in the digest's language, so every destination says the same thing.
  */
-import Papa from "papaparse";
 
+import type { MessageId } from "@/lib/i18n/messages";
 import { translator } from "@/lib/i18n/translate";
+import type { Format } from "@/lib/views/columns";
+import { safeFileName, toCsv } from "@/lib/views/export-file";
 import { OVERVIEW_DAILY_TABLE } from "@/lib/views/tables/overview";
 
 import type { DigestArticle, DigestContent, FigureChange, SyncProblem } from "./content";
@@ -192,37 +194,30 @@ export function emailText(text: DigestText): string {
 }
 
 /**
- * The key figures as CSV: UTF-8 with a byte-order mark (Excel reads Chinese), raw numbers, and
- * formula-like text (=, +, -, @ at the start) escaped so a spreadsheet never runs it.
+ * The key figures as CSV, written like every other export (lib/views/export-file.ts): UTF-8 with a
+ * byte-order mark, changes as percentages, formula-like text escaped.
  */
 export function figuresCsv(c: DigestContent): Buffer {
-  const t = translator(c.language);
-  const csv = Papa.unparse(
+  const column = (key: keyof FigureChange, header: MessageId, format: Format) => ({ key, header, format });
+  return toCsv(
     {
-      fields: [
-        t("digest.csv.metric"),
-        t("digest.csv.value"),
-        t("digest.csv.dayBefore"),
-        t("digest.csv.vsDayBefore"),
-        t("digest.csv.avg7"),
-        t("digest.csv.vs7"),
-        t("digest.csv.avg30"),
-        t("digest.csv.vs30"),
+      id: "digest",
+      title: "digest.csv.metric",
+      columns: [
+        { key: "label", header: "digest.csv.metric", format: "text" },
+        column("value", "digest.csv.value", "count"),
+        column("dayBefore", "digest.csv.dayBefore", "count"),
+        column("vsDayBefore", "digest.csv.vsDayBefore", "percent"),
+        column("avg7", "digest.csv.avg7", "decimal"),
+        column("vs7", "digest.csv.vs7", "percent"),
+        column("avg30", "digest.csv.avg30", "decimal"),
+        column("vs30", "digest.csv.vs30", "percent"),
       ],
-      data: c.figures.map((f) => [
-        metricLabel(c, f.metric),
-        f.value ?? "",
-        f.dayBefore ?? "",
-        f.vsDayBefore ?? "",
-        f.avg7 ?? "",
-        f.vs7 ?? "",
-        f.avg30 ?? "",
-        f.vs30 ?? "",
-      ]),
+      rows: c.figures.map((f) => ({ ...f, label: metricLabel(c, f.metric) })),
     },
-    { escapeFormulae: true },
+    c.language,
   );
-  return Buffer.from(`\uFEFF${csv}\r\n`, "utf8");
 }
 
-export const csvFileName = (c: DigestContent) => `digest-${c.day}.csv`;
+/** Named by the account or group it is about, like the dashboard's exports. */
+export const csvFileName = (c: DigestContent) => `${safeFileName(`${c.scopeName}-digest-${c.day}`)}.csv`;

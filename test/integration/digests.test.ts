@@ -8,6 +8,7 @@ import { formatChange, formatCount } from "@/lib/digests/render";
 import { sendDueDigests, sendTestDigest } from "@/lib/digests/send";
 import { resetEnvCache } from "@/lib/env";
 import { dailySyncTick, digestTick } from "@/lib/sync/daily";
+import { safeFileName } from "@/lib/views/export-file";
 
 import { testingOnPostgres } from "../helpers/db";
 import { expectedArticles, expectedOverviewDays } from "../helpers/expected";
@@ -135,7 +136,7 @@ describe("morning digests", () => {
     const mail = smtp.mails[0]!;
     expect(mail.user).toBe("digest");
     expect(mail.to.sort()).toEqual(["am@agency.test", "boss@client.test"]);
-    const csv = mail.mail.attachments.find((a) => a.filename === `digest-${day}.csv`);
+    const csv = mail.mail.attachments.find((a) => a.filename === `${safeFileName(h.account.name)}-digest-${day}.csv`);
     expect(csv?.contentType).toBe("text/csv");
 
     const texts = [...hooks.posts.map(textOf), mail.mail.text ?? "", (mail.mail.html || "").replace(/<[^>]+>/g, "\n")];

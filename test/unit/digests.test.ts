@@ -160,13 +160,13 @@ describe("rendering", () => {
     expect(wecomMarkdown(text)).toContain("\\<b\\>");
   });
 
-  it("CSV: byte-order mark, raw numbers (a drop stays a negative number, not escaped text)", () => {
+  it("CSV: byte-order mark, changes as percentages (a drop stays a negative figure, not escaped text)", () => {
     const csv = figuresCsv({ ...content, figures: content.figures.slice(0, 1) }).toString("utf8");
     expect(csv.startsWith("\uFEFF指标,昨日,前一日")).toBe(true);
-    expect(csv).toContain("阅读人数,200,100,1,100,1,100,1");
+    expect(csv).toContain("阅读人数,200,100,100%,100,100%,100,100%");
     const drop = keyFigures(series([50, 100, ...Array.from({ length: 30 }, () => 100)]), DAY).slice(0, 1);
     expect(figuresCsv({ ...content, figures: drop }).toString("utf8")).toContain(
-      "阅读人数,50,100,-0.5,100,-0.5,100,-0.5",
+      "阅读人数,50,100,-50%,100,-50%,100,-50%",
     );
   });
 });
