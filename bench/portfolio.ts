@@ -13,8 +13,6 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { sql } from "drizzle-orm";
-
 import { createAccount } from "@/db/accounts";
 import { openDatabase } from "@/db/client";
 import { storeWindows, type WindowResult } from "@/db/store";
@@ -45,6 +43,17 @@ const to = addDaysIso(today, -1);
 const from = addDaysIso(to, -(days - 1));
 const HOURLY = new Set(["getuserreadhour", "getusersharehour"]);
 const endpoints = ENDPOINT_NAMES.filter((e) => values["all-endpoints"] || !HOURLY.has(e));
+
+async function analyze(url: string) {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("analyze");
+  } finally {
+    await client.end();
+  }
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -95,7 +104,7 @@ async function main() {
       if ((i + 1) % 10 === 0) console.error(`  seeded ${i + 1}/${accounts} accounts, ${rows} rows`);
     }
     // A long-running database has its statistics; a freshly filled one gets them now.
-    await database.db.execute(sql`analyze`);
+    if (scratch) await analyze(scratch.url);
     const seedMs = performance.now() - seedStarted;
 
     // Counted as the driver sees them: the view's statements for all accounts together.

@@ -27,8 +27,8 @@ test.describe("redirects after sign-in stay on this site", () => {
       const response = await page.goto(`/login?next=${next}`);
       expect(response?.status()).toBe(200);
       await submitLogin(page);
-      expect(new URL(page.url()).origin).toBe(E2E.baseUrl);
-      expect(new URL(page.url()).pathname).toBe("/");
+      // Home: sign-in lands on /portfolio, which sends a one-account viewer on to the overview.
+      await expect(page).toHaveURL(`${E2E.baseUrl}/`);
     });
 
     test(`signed in, next=${next}`, async ({ page }) => {
