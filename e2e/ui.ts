@@ -3,7 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** Every page a signed-in admin reaches, by a short name for its screenshot. */
 export const PAGES: { name: string; path: string }[] = [
+  { name: "portfolio", path: "/portfolio" },
   { name: "overview", path: "/?account=1&range=last30" },
+  { name: "followers", path: "/followers?account=1&range=last30" },
   { name: "hourly", path: "/hourly?account=1&range=custom&from=2026-06-01&to=2026-06-07" },
   { name: "shares", path: "/shares?account=1&range=custom&from=2026-06-01&to=2026-06-07" },
   { name: "articles", path: "/articles?account=1&range=last30" },
@@ -13,6 +15,11 @@ export const PAGES: { name: string; path: string }[] = [
   { name: "accounts", path: "/accounts" },
   { name: "account", path: "/accounts/1" },
   { name: "users", path: "/users" },
+  { name: "groups", path: "/groups" },
+  { name: "links", path: "/links" },
+  { name: "digests", path: "/digests" },
+  { name: "audit", path: "/audit" },
+  { name: "password", path: "/password" },
   { name: "not-found", path: "/no-such-page" },
 ];
 
