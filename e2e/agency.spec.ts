@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { PAGE_SIZE } from "../components/table-state";
 import { addDaysIso, daysBetween, type IsoDate } from "../lib/dates";
 import { type ExpectedArticle, expectedArticles } from "../test/helpers/expected";
-import { appidOf, E2E, signIn as signInOnce, truth, type USERS } from "./fixtures";
+import { appidOf, createGroup, E2E, signIn as signInOnce, truth, type USERS } from "./fixtures";
 
 /**
  * Issue 12 on the demo data (READOUT_TODAY pinned): client groups, articles across accounts,
@@ -69,13 +69,7 @@ test("groups: an admin groups accounts; the articles list of a group spans them,
   browser,
 }) => {
   await signIn(page, "admin");
-  await page.goto("/groups");
-  const form = page.getByTestId("group-new");
-  await form.getByTestId("group-name").fill("Client A");
-  await form.getByTestId("group-account-1").check();
-  await form.getByTestId("group-account-3").check();
-  await form.getByTestId("group-save").click();
-  await expect(page.getByTestId("group-Client A")).toBeVisible();
+  await createGroup(page, "Client A", [1, 3]);
   await shot(page, "groups");
 
   await page.goto(`/articles?account=1&range=custom&from=${FROM}&to=${TO}`);

@@ -52,3 +52,13 @@ export async function chartTable(page: Page, testId: string) {
     return out;
   });
 }
+
+/** An admin (signed in on `page`) creates a client group of the given demo accounts. */
+export async function createGroup(page: Page, name: string, accountIds: number[]) {
+  await page.goto("/groups");
+  const form = page.getByTestId("group-new");
+  await form.getByTestId("group-name").fill(name);
+  for (const id of accountIds) await form.getByTestId(`group-account-${id}`).check();
+  await form.getByTestId("group-save").click();
+  await expect(page.getByTestId(`group-${name}`)).toBeVisible();
+}

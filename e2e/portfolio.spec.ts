@@ -5,7 +5,7 @@ import Papa from "papaparse";
 
 import { addDaysIso } from "../lib/dates";
 import { type ExpectedPortfolioRow, expectedPortfolioRow } from "../test/helpers/expected-portfolio";
-import { appidOf, E2E, signIn, truth } from "./fixtures";
+import { appidOf, createGroup, E2E, signIn, truth } from "./fixtures";
 import { expectAccessible, settle } from "./ui";
 
 const yesterday = addDaysIso(E2E.today, -1);
@@ -116,13 +116,7 @@ test("portfolio: a client group filters it; a manager sees only their accounts; 
   browser,
 }) => {
   await signIn(page, "admin");
-  await page.goto("/groups");
-  const form = page.getByTestId("group-new");
-  await form.getByTestId("group-name").fill("Portfolio client");
-  await form.getByTestId("group-account-1").check();
-  await form.getByTestId("group-account-3").check();
-  await form.getByTestId("group-save").click();
-  await expect(page.getByTestId("group-Portfolio client")).toBeVisible();
+  await createGroup(page, "Portfolio client", [1, 3]);
   await page.goto("/portfolio");
   const option = page.getByTestId("portfolio-group").locator("option", { hasText: "Portfolio client" });
   await page.getByTestId("portfolio-group").selectOption(await option.getAttribute("value"));

@@ -15,6 +15,7 @@ import { useT } from "../i18n";
 import { Panel } from "../panel";
 import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
+import { TableSearch } from "../table-search";
 import { PAGE_SIZE, readTableState, sortedBy, sortRows } from "../table-state";
 import { GenerationBadge } from "./generation-badge";
 
@@ -134,25 +135,16 @@ function ArticlesTable({
   const shared = useShareToken() !== null;
   return (
     <>
-      <div className="table-tools">
-        <label className="search">
-          <span className="sr-only">{t("articles.search")}</span>
-          <input
-            type="search"
-            placeholder={t("articles.search")}
-            aria-label={t("articles.search")}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setTyping(true);
-            }}
-            data-testid="articles-search"
-          />
-        </label>
-        <span className="muted small" data-testid="articles-count">
-          {t("articles.count", { shown: shown.length, total: rows.length })}
-        </span>
-      </div>
+      <TableSearch
+        name="articles"
+        label={t("articles.search")}
+        value={search}
+        onChange={(value) => {
+          setSearch(value);
+          setTyping(true);
+        }}
+        count={t("articles.count", { shown: shown.length, total: rows.length })}
+      />
       <div className="table-scroll">
         <DataTable
           className="articles"

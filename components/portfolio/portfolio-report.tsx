@@ -12,6 +12,7 @@ import { usePortfolio } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
 import { useReportContext, useReportState } from "../shell/report-context";
+import { TableSearch } from "../table-search";
 import { readTableState, sortedBy, sortRows } from "../table-state";
 import { Sparkline } from "./sparkline";
 
@@ -130,25 +131,16 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
   };
   return (
     <>
-      <div className="table-tools">
-        <label className="search">
-          <span className="sr-only">{t("portfolio.search")}</span>
-          <input
-            type="search"
-            placeholder={t("portfolio.search")}
-            aria-label={t("portfolio.search")}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setTyping(true);
-            }}
-            data-testid="portfolio-search"
-          />
-        </label>
-        <span className="muted small" data-testid="portfolio-count">
-          {t("portfolio.count", { shown: shown.length, total: rows.length })}
-        </span>
-      </div>
+      <TableSearch
+        name="portfolio"
+        label={t("portfolio.search")}
+        value={search}
+        onChange={(value) => {
+          setSearch(value);
+          setTyping(true);
+        }}
+        count={t("portfolio.count", { shown: shown.length, total: rows.length })}
+      />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t("portfolio.tableRegion")}>
         <DataTable
           className="articles portfolio"
