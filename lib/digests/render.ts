@@ -4,10 +4,9 @@
  * in the digest's language, so every destination says the same thing.
  */
 
-import type { MessageId } from "@/lib/i18n/messages";
 import { translator } from "@/lib/i18n/translate";
-import type { Format } from "@/lib/views/columns";
-import { safeFileName, toCsv } from "@/lib/views/export-file";
+import { exportTable, field, type Table } from "@/lib/views/columns";
+import { headerText, safeFileName, toCsv } from "@/lib/views/export-file";
 import { OVERVIEW_DAILY_TABLE } from "@/lib/views/tables/overview";
 
 import type { DigestArticle, DigestContent, FigureChange, SyncProblem } from "./content";
@@ -197,26 +196,25 @@ export function emailText(text: DigestText): string {
  * The key figures as CSV, written like every other export (lib/views/export-file.ts): UTF-8 with a
  * byte-order mark, changes as percentages, formula-like text escaped.
  */
+type FigureRow = FigureChange & { label: string };
+const DIGEST_FIGURES_TABLE: Table<FigureRow> = {
+  id: "digest",
+  title: "digest.csv.metric",
+  columns: [
+    field("label", "digest.csv.metric", "text"),
+    field("value", "digest.csv.value", "count"),
+    field("dayBefore", "digest.csv.dayBefore", "count"),
+    field("vsDayBefore", "digest.csv.vsDayBefore", "percent"),
+    field("avg7", "digest.csv.avg7", "decimal"),
+    field("vs7", "digest.csv.vs7", "percent"),
+    field("avg30", "digest.csv.avg30", "decimal"),
+    field("vs30", "digest.csv.vs30", "percent"),
+  ],
+};
+
 export function figuresCsv(c: DigestContent): Buffer {
-  const column = (key: keyof FigureChange, header: MessageId, format: Format) => ({ key, header, format });
-  return toCsv(
-    {
-      id: "digest",
-      title: "digest.csv.metric",
-      columns: [
-        { key: "label", header: "digest.csv.metric", format: "text" },
-        column("value", "digest.csv.value", "count"),
-        column("dayBefore", "digest.csv.dayBefore", "count"),
-        column("vsDayBefore", "digest.csv.vsDayBefore", "percent"),
-        column("avg7", "digest.csv.avg7", "decimal"),
-        column("vs7", "digest.csv.vs7", "percent"),
-        column("avg30", "digest.csv.avg30", "decimal"),
-        column("vs30", "digest.csv.vs30", "percent"),
-      ],
-      rows: c.figures.map((f) => ({ ...f, label: metricLabel(c, f.metric) })),
-    },
-    c.language,
-  );
+  const rows = c.figures.map((f) => ({ ...f, label: metricLabel(c, f.metric) }));
+  return toCsv(exportTable(DIGEST_FIGURES_TABLE, rows, (h) => headerText(h, c.language)), c.language);
 }
 
 /** Named by the account or group it is about, like the dashboard's exports. */
