@@ -51,7 +51,7 @@ test("exports: the articles workbook has real send dates, read rates as %, the a
     expect(row.getCell(col("Readers")).value).toBe(e.latest.readers);
     if (e.delivered === null) continue;
     // Delivered is derived from read_delivery_rate after the legacy interfaces retired: within 0.1%.
-    const rate = row.getCell(col("Read rate"));
+    const rate = row.getCell(col("Readers ÷ delivered"));
     expect(rate.numFmt).toBe("0.00%");
     const exact = e.latest.readers / e.delivered;
     expect(Math.abs((rate.value as number) - exact) / exact).toBeLessThan(1e-3);

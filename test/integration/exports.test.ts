@@ -141,7 +141,7 @@ describe("the export route", () => {
       expect(byMsgid.get(msgids[0])!.Title).toBe(`'${FORMULA_TITLE}`);
       expect(byMsgid.get(msgids[1])!.Title).toBe(`'${DASH_TITLE}`);
       for (const row of data.rows) {
-        const cell = byMsgid.get(row.msgid)!["Read rate"]!;
+        const cell = byMsgid.get(row.msgid)!["Readers ÷ delivered"]!;
         if (row.readRate === null) expect(cell).toBe("");
         else {
           expect(cell).toMatch(/^\d+(\.\d+)?%$/);
@@ -166,7 +166,7 @@ describe("the export route", () => {
         expect(sent.type).toBe(ExcelJS.ValueType.Date);
         expect(sent.value).toEqual(new Date(`${article.sendDate}T00:00:00Z`));
         expect(sent.numFmt).toBe("yyyy-mm-dd");
-        const rate = row.getCell(col("Read rate"));
+        const rate = row.getCell(col("Readers ÷ delivered"));
         if (article.readRate !== null) {
           expect(rate.value).toBe(article.readRate);
           expect(rate.numFmt).toBe("0.00%");

@@ -74,7 +74,7 @@ describe("CSV", () => {
 
   it("escapes text cells, keeps negative numbers numbers, writes rates as percentages", () => {
     const [header, ...rows] = parsed();
-    expect(header).toEqual(["Send date", "Title", "Readers", "Read rate", "Change", "Comments"]);
+    expect(header).toEqual(["Send date", "Title", "Readers", "Readers ÷ delivered", "Change", "Comments"]);
     expect(rows[0]).toEqual(["2026-11-01", '\'=HYPERLINK("http://x","y")', "120", "4.96%", "-56.9%", "0"]);
     expect(rows[1]).toEqual(["2026-11-02", "'-5 tips", "0", "", "25%", "3"]);
     expect(rows[2]).toEqual(["2026-11-03", "'@home +1", "-3", "100%", "", ""]);
