@@ -25,7 +25,10 @@ export async function cachedView(
   key: { view: string; input: unknown; userId: number; day: string; accountIds: number[] },
   load: () => Promise<unknown>,
 ): Promise<Entry> {
-  const versions = key.accountIds.length > 0 ? await listDataVersions(database, [...new Set(key.accountIds)]) : [];
+  // A view whose accounts its input does not name (a group's, all the user's) cannot be keyed by
+  // their data versions: a sync or a change of the group would not show. Never cached.
+  if (key.accountIds.length === 0) return toEntry(await load());
+  const versions = await listDataVersions(database, [...new Set(key.accountIds)]);
   const id = JSON.stringify([key.view, key.input, key.userId, key.day, versions.map((v) => [v.id, v.version])]);
   const hit = cache.get(id);
   if (hit) {
@@ -34,12 +37,16 @@ export async function cachedView(
     cache.set(id, hit);
     return hit;
   }
-  const body = JSON.stringify({ ok: true, data: await load() });
-  const entry = { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+  const entry = toEntry(await load());
   cache.set(id, entry);
   const oldest = cache.keys().next();
   if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
   return entry;
+}
+
+function toEntry(data: unknown): Entry {
+  const body = JSON.stringify({ ok: true, data });
+  return { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
 }
 
 /** The JSON answer, or 304 when the client already has this version (If-None-Match). */

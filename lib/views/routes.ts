@@ -32,7 +32,16 @@ function byViewName(handle: <N extends ViewName>(name: N, request: Request, cont
 }
 
 /** Views whose result depends only on their input, the user's rights and the accounts' stored data. */
-const CACHED_VIEWS = new Set<ViewName>(["overview", "articles", "articleDetail", "compare", "hourly", "shares"]);
+const CACHED_VIEWS = new Set<ViewName>([
+  "overview",
+  "followers",
+  "articles",
+  "articleDetail",
+  "compare",
+  "hourly",
+  "shares",
+  "positions",
+]);
 
 /** GET /api/views/<name>?…: the view's data as JSON (cached until the data change; ETag and 304). */
 export const viewRoute = byViewName(<N extends ViewName>(name: N, request: Request, context: Context) => {

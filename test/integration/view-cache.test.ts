@@ -46,4 +46,14 @@ describe("view cache and ETag", () => {
     const stale = viewResponse(new Request("http://x/", { headers: { "if-none-match": first.etag } }), afterSync);
     expect(stale.status).toBe(200);
   });
+
+  it("never caches a view whose input names no account (a group's or all accounts')", async () => {
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    const key = { view: "articles", input: { group: "all" }, userId: 1, day: "2026-03-01", accountIds: [] };
+    await cachedView(h.database, key, load);
+    const again = await cachedView(h.database, key, load);
+    expect(loads).toBe(2);
+    expect(await viewResponse(new Request("http://x/"), again).json()).toEqual({ ok: true, data: { n: 2 } });
+  });
 });
