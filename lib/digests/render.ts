@@ -214,7 +214,10 @@ const DIGEST_FIGURES_TABLE: Table<FigureRow> = {
 
 export function figuresCsv(c: DigestContent): Buffer {
   const rows = c.figures.map((f) => ({ ...f, label: metricLabel(c, f.metric) }));
-  return toCsv(exportTable(DIGEST_FIGURES_TABLE, rows, (h) => headerText(h, c.language)), c.language);
+  return toCsv(
+    exportTable(DIGEST_FIGURES_TABLE, rows, (h) => headerText(h, c.language)),
+    c.language,
+  );
 }
 
 /** Named by the account or group it is about, like the dashboard's exports. */
