@@ -7,17 +7,9 @@ import pRetry, { AbortError } from "p-retry";
 
 import type { DestinationKind } from "@/db/schema";
 
+import { csvFileName, figuresCsv } from "./attachment";
 import type { DigestContent } from "./content";
-import {
-  csvFileName,
-  digestText,
-  dingtalkMarkdown,
-  emailHtml,
-  emailText,
-  feishuCard,
-  figuresCsv,
-  wecomMarkdown,
-} from "./render";
+import { digestText, dingtalkMarkdown, emailHtml, emailText, feishuCard, wecomMarkdown } from "./render";
 
 /** Where one digest goes, secrets opened (server only). */
 export interface Destination {

@@ -5,8 +5,6 @@
  */
 
 import { translator } from "@/lib/i18n/translate";
-import { exportTable, field, type Table } from "@/lib/views/columns";
-import { headerText, safeFileName, toCsv } from "@/lib/views/export-file";
 import { OVERVIEW_DAILY_TABLE } from "@/lib/views/tables/overview";
 
 import type { DigestArticle, DigestContent, FigureChange, SyncProblem } from "./content";
@@ -36,7 +34,7 @@ export interface DigestText {
 }
 
 /** One day's figure: its plain name, as the overview's daily table writes it. */
-const metricLabel = (c: DigestContent, metric: FigureChange["metric"]) => {
+export const metricLabel = (c: DigestContent, metric: FigureChange["metric"]) => {
   const t = translator(c.language);
   const column = OVERVIEW_DAILY_TABLE.columns.find((k) => k.key === metric)!;
   return typeof column.header === "string" ? t(column.header) : column.header[c.language];
@@ -196,29 +194,3 @@ export function emailText(text: DigestText): string {
  * The key figures as CSV, written like every other export (lib/views/export-file.ts): UTF-8 with a
  * byte-order mark, changes as percentages, formula-like text escaped.
  */
-type FigureRow = FigureChange & { label: string };
-const DIGEST_FIGURES_TABLE: Table<FigureRow> = {
-  id: "digest",
-  title: "digest.csv.metric",
-  columns: [
-    field("label", "digest.csv.metric", "text"),
-    field("value", "digest.csv.value", "count"),
-    field("dayBefore", "digest.csv.dayBefore", "count"),
-    field("vsDayBefore", "digest.csv.vsDayBefore", "percent"),
-    field("avg7", "digest.csv.avg7", "decimal"),
-    field("vs7", "digest.csv.vs7", "percent"),
-    field("avg30", "digest.csv.avg30", "decimal"),
-    field("vs30", "digest.csv.vs30", "percent"),
-  ],
-};
-
-export function figuresCsv(c: DigestContent): Buffer {
-  const rows = c.figures.map((f) => ({ ...f, label: metricLabel(c, f.metric) }));
-  return toCsv(
-    exportTable(DIGEST_FIGURES_TABLE, rows, (h) => headerText(h, c.language)),
-    c.language,
-  );
-}
-
-/** Named by the account or group it is about, like the dashboard's exports. */
-export const csvFileName = (c: DigestContent) => `${safeFileName(`${c.scopeName}-digest-${c.day}`)}.csv`;

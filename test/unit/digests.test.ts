@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { addDaysIso } from "@/lib/dates";
+import { figuresCsv } from "@/lib/digests/attachment";
 import {
   anomaliesOf,
   bestAndWorst,
@@ -12,7 +13,7 @@ import {
   sumSeries,
 } from "@/lib/digests/content";
 import { dingtalkSign, feishuSign } from "@/lib/digests/deliver";
-import { digestText, emailHtml, figuresCsv, wecomMarkdown } from "@/lib/digests/render";
+import { digestText, emailHtml, wecomMarkdown } from "@/lib/digests/render";
 
 const DAY = "2026-03-09";
 const figures = (readers: number | null, sharers: number | null = 10): Figures => ({
