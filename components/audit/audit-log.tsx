@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit-actions";
 
 import { useDateTime } from "../accounts/use-action";
 import { useT } from "../i18n";
+import { ScrollRegion } from "../scroll-region";
 
 export interface AuditRow {
   id: number;
@@ -52,35 +53,37 @@ export function AuditLog({
         </label>
         <button type="submit">{t("security.audit.filter")}</button>
       </form>
-      <section className="panel" data-testid="audit-list" style={{ overflowX: "auto" }}>
+      <section className="panel" data-testid="audit-list">
         {rows.length === 0 ? (
           <p className="muted">{t("security.audit.empty")}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t("security.audit.when")}</th>
-                <th>{t("security.audit.who")}</th>
-                <th>{t("security.audit.action")}</th>
-                <th>{t("security.audit.what")}</th>
-                <th>{t("security.audit.ip")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="audit-row">
-                  <td>{dateTime(r.at)}</td>
-                  <td>{r.actor || "–"}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    {r.target}
-                    {r.detail !== "{}" ? <div className="muted small">{r.detail}</div> : null}
-                  </td>
-                  <td>{r.ip || "–"}</td>
+          <ScrollRegion label={t("security.audit.title")}>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("security.audit.when")}</th>
+                  <th>{t("security.audit.who")}</th>
+                  <th>{t("security.audit.action")}</th>
+                  <th>{t("security.audit.what")}</th>
+                  <th>{t("security.audit.ip")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-testid="audit-row">
+                    <td>{dateTime(r.at)}</td>
+                    <td>{r.actor || "–"}</td>
+                    <td>{r.action}</td>
+                    <td>
+                      {r.target}
+                      {r.detail !== "{}" ? <div className="muted small">{r.detail}</div> : null}
+                    </td>
+                    <td>{r.ip || "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         <nav className="pager">
           {filter.page > 1 ? <a href={pageLink(filter.page - 1)}>{t("security.audit.newer")}</a> : null}{" "}

@@ -8,6 +8,7 @@ import type { DigestListItem } from "@/lib/digests/manage";
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
 import { useT } from "../i18n";
+import { ScrollRegion } from "../scroll-region";
 
 type Kind = "wecom" | "feishu" | "dingtalk" | "email";
 const KINDS: Kind[] = ["wecom", "feishu", "dingtalk", "email"];
@@ -230,7 +231,7 @@ function SendsTable({ digest }: { digest: DigestListItem }) {
     return d ? `${t(`digests.kind.${d.kind}`)} ${d.label}` : `#${id}`;
   };
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t("digests.sends")}>
       <table data-testid="digest-sends">
         <thead>
           <tr>
@@ -255,7 +256,7 @@ function SendsTable({ digest }: { digest: DigestListItem }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -14,6 +14,7 @@ import { FigureLabel } from "../figures";
 import { useYesterday } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
+import { ScrollRegion } from "../scroll-region";
 
 type Data = ViewData<"yesterday">;
 
@@ -103,14 +104,14 @@ export function YesterdayPanel({ account }: { account: number | null }) {
           actions={<ExportMenu view="yesterday" params={params} table="sent" />}
         >
           {(d) => (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={header(SENT_YESTERDAY_TABLE.title)}>
+            <ScrollRegion label={header(SENT_YESTERDAY_TABLE.title)}>
               <DataTable
                 columns={SENT_YESTERDAY_TABLE.columns}
                 rows={d.sent}
                 rowKey={(r) => r.msgid}
                 rowTestId={(r) => `sent-${r.msgid}`}
               />
-            </div>
+            </ScrollRegion>
           )}
         </Panel>
         <Panel
@@ -124,20 +125,14 @@ export function YesterdayPanel({ account }: { account: number | null }) {
           {(d) => (
             <>
               <p className="muted small">{t("yesterday.readNote", { source: d.readFrom ?? "" })}</p>
-              {/* Scrolls on its own: reachable by keyboard, named for screen readers. */}
-              <div
-                className="table-scroll yesterday-read-table"
-                tabIndex={0}
-                role="region"
-                aria-label={header(READ_YESTERDAY_TABLE.title)}
-              >
+              <ScrollRegion className="yesterday-read-table" label={header(READ_YESTERDAY_TABLE.title)}>
                 <DataTable
                   columns={READ_YESTERDAY_TABLE.columns}
                   rows={d.read}
                   rowKey={(r) => r.msgid}
                   rowTestId={(r) => `read-${r.msgid}`}
                 />
-              </div>
+              </ScrollRegion>
             </>
           )}
         </Panel>

@@ -11,6 +11,7 @@ import { ExportMenu } from "../export-menu";
 import { usePortfolio } from "../hooks/queries";
 import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
+import { ScrollRegion } from "../scroll-region";
 import { useReportContext, useReportState } from "../shell/report-context";
 import { TableSearch } from "../table-search";
 import { readTableState, sortedBy, sortRows } from "../table-state";
@@ -141,7 +142,7 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
         }}
         count={t("portfolio.count", { shown: shown.length, total: rows.length })}
       />
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("portfolio.tableRegion")}>
+      <ScrollRegion label={t("portfolio.tableRegion")}>
         <DataTable
           className="articles portfolio"
           testId="portfolio-rows"
@@ -155,7 +156,7 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
           total={total}
           cell={cell}
         />
-      </div>
+      </ScrollRegion>
       <p className="muted small">{t("portfolio.totalsNote")}</p>
       <p className="muted small">{t("percentile.note")}</p>
     </>

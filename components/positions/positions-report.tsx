@@ -11,6 +11,7 @@ import { ExportMenu } from "../export-menu";
 import { usePositions } from "../hooks/queries";
 import { useT } from "../i18n";
 import { Panel } from "../panel";
+import { ScrollRegion } from "../scroll-region";
 import { useReportState } from "../shell/report-context";
 
 type Data = ViewData<"positions">;
@@ -103,7 +104,7 @@ export function PositionsReport() {
         actions={<ExportMenu view="positions" params={params} table={POSITIONS_TABLE.id} />}
       >
         {(d) => (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={header(POSITIONS_TABLE.title)}>
+          <ScrollRegion label={header(POSITIONS_TABLE.title)}>
             <DataTable
               columns={POSITIONS_TABLE.columns}
               rows={d.cells}
@@ -118,7 +119,7 @@ export function PositionsReport() {
                 ) : undefined
               }
             />
-          </div>
+          </ScrollRegion>
         )}
       </Panel>
     </div>

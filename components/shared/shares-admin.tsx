@@ -9,6 +9,7 @@ import type { MessageId } from "@/lib/i18n/messages";
 import { ErrorNotice } from "../accounts/error-notice";
 import { useAction, useDateTime } from "../accounts/use-action";
 import { useT } from "../i18n";
+import { ScrollRegion } from "../scroll-region";
 import { useReportContext } from "../shell/report-context";
 
 export interface ShareRowData {
@@ -44,7 +45,7 @@ export function SharesAdmin({ links }: { links: ShareRowData[] }) {
       <p className="muted">{t("share.intro")}</p>
       <CreateShare />
       <section className="panel">
-        <div className="table-scroll">
+        <ScrollRegion label={t("share.title")}>
           <table data-testid="shares-list">
             <thead>
               <tr>
@@ -95,7 +96,7 @@ export function SharesAdmin({ links }: { links: ShareRowData[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <ErrorNotice error={revoke.error} />
       </section>
     </div>

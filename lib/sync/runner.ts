@@ -220,6 +220,7 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
       .filter((e, i, all) => all.indexOf(e) === i && ENDPOINTS[e].generation === "new")
       .filter((e) => !summary.suspended.includes(e) && !summary.retired.includes(e) && summary.calls[e]);
     await clearOffline(db, opts.accountId, answered);
+    summary.durationMs = Date.now() - started;
     await progress.finish(summary.fatal ? "failed" : "done");
   } catch (error) {
     if (error instanceof WeChatError) summary.fatal ??= error.message;
@@ -228,10 +229,9 @@ async function runLocked(ctx: SyncContext, opts: SyncOptions): Promise<SyncSumma
       console.error("[sync] run stopped:", error);
       summary.fatal ??= "Storing the answers failed (see the server log); nothing of the failed windows was written.";
     }
+    summary.durationMs = Date.now() - started;
     await progress.finish("failed");
   }
-  summary.durationMs = Date.now() - started;
-  await updateSyncRun(database, runId, { summary });
   return summary;
 }
 
@@ -407,7 +407,9 @@ class ProgressReporter {
       calls: p.calls,
       errors: p.errors,
       heartbeatAt: new Date(),
-      ...(status === "running" ? {} : { status, finishedAt: new Date() }),
+      // The summary goes with the final status: a page that sees "done" stops asking and must
+      // already find why nothing was fetched.
+      ...(status === "running" ? {} : { status, finishedAt: new Date(), summary: this.summary }),
     });
   }
 }
