@@ -60,6 +60,16 @@ export function DataTable<Row>({
     });
   const colClass = (c: Column<Row>, base?: string) =>
     [base, isMore(c) ? "col-more" : undefined].filter(Boolean).join(" ") || undefined;
+  /** A body or totals cell's class and its raw figure (data-value) for tests and tools. */
+  const cellAttributes = (c: Column<Row>, row: Row) => {
+    const numeric = isNumeric(c.format);
+    const value = c.value(row);
+    return {
+      className: colClass(c, numeric ? "num" : c.lead ? "lead-cell" : undefined),
+      "data-key": c.key,
+      "data-value": numeric ? (value ?? "") : undefined,
+    };
+  };
   const arrow = (key: string) => (sort?.sort === key ? (sort.dir === "asc" ? " ▲" : " ▼") : "");
   return (
     <table className={[className, hasMore ? "has-more" : undefined].filter(Boolean).join(" ")} data-testid={testId}>
@@ -100,15 +110,8 @@ export function DataTable<Row>({
             <tr key={key} data-testid={rowTestId?.(row)}>
               {before ? <td className="pick-cell">{before.cell(row)}</td> : null}
               {shown.map((c) => {
-                const value = c.value(row);
-                const numeric = isNumeric(c.format);
                 return (
-                  <td
-                    key={c.key}
-                    className={colClass(c, numeric ? "num" : c.lead ? "lead-cell" : undefined)}
-                    data-key={c.key}
-                    data-value={numeric ? (value ?? "") : undefined}
-                  >
+                  <td key={c.key} {...cellAttributes(c, row)}>
                     {drawn(c)}
                     {c.lead && more.length ? (
                       <>
@@ -146,16 +149,9 @@ export function DataTable<Row>({
           <tr data-testid={testId ? `${testId}-total` : undefined}>
             {before ? <td /> : null}
             {shown.map((c) => {
-              const value = c.value(total);
-              const numeric = isNumeric(c.format);
               return (
-                <td
-                  key={c.key}
-                  className={colClass(c, numeric ? "num" : c.lead ? "lead-cell" : undefined)}
-                  data-key={c.key}
-                  data-value={numeric ? (value ?? "") : undefined}
-                >
-                  {cell?.(c, total) ?? (c.label ? header(c.label(total)) : format(c.format, value))}
+                <td key={c.key} {...cellAttributes(c, total)}>
+                  {cell?.(c, total) ?? (c.label ? header(c.label(total)) : format(c.format, c.value(total)))}
                 </td>
               );
             })}

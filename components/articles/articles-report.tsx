@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 
 import { COMPARE_MAX, compareItemId } from "@/lib/views/article-params";
 import type { ArticleListRow as ArticleRow } from "@/lib/views/articles";
@@ -15,7 +15,7 @@ import { useT } from "../i18n";
 import { Panel } from "../panel";
 import { useShareToken } from "../shared/share-context";
 import { useReportState } from "../shell/report-context";
-import { TableSearch } from "../table-search";
+import { TableSearch, useUrlSearch } from "../table-search";
 import { PAGE_SIZE, readTableState, sortedBy, sortRows } from "../table-state";
 import { GenerationBadge } from "./generation-badge";
 
@@ -107,22 +107,10 @@ function ArticlesTable({
   const t = useT();
   const state = useReportState();
   const table = readTableState(state.search, ARTICLES_TABLE.columns, "sendDate");
-  // Typing updates the URL after a pause; the URL is the store, so its own changes (back button) come back into the box.
-  const [search, setSearch] = useState(table.q);
-  const [typing, setTyping] = useState(false);
-  const [urlQ, setUrlQ] = useState(table.q);
-  if (urlQ !== table.q) {
-    setUrlQ(table.q);
-    if (!typing) setSearch(table.q);
-  }
-  useEffect(() => {
-    if (!typing) return;
-    const timer = setTimeout(() => {
-      setTyping(false);
-      state.update({ q: search, page: null });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [typing, search, state]);
+  const { search, type } = useUrlSearch(
+    table.q,
+    useCallback((q: string) => state.update({ q, page: null }), [state]),
+  );
   const shown = sortRows(searched(rows, table.q), ARTICLES_TABLE.columns, table);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const page = Math.min(table.page, pages);
@@ -139,10 +127,7 @@ function ArticlesTable({
         name="articles"
         label={t("articles.search")}
         value={search}
-        onChange={(value) => {
-          setSearch(value);
-          setTyping(true);
-        }}
+        onChange={type}
         count={t("articles.count", { shown: shown.length, total: rows.length })}
       />
       <div className="table-scroll">

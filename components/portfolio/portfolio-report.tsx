@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 
 import type { Column } from "@/lib/views/columns";
 import { PORTFOLIO_TABLE, type PortfolioRow, portfolioTotals } from "@/lib/views/tables/portfolio";
@@ -13,7 +13,7 @@ import { useFormat, useT } from "../i18n";
 import { Panel } from "../panel";
 import { ScrollRegion } from "../scroll-region";
 import { useReportContext, useReportState } from "../shell/report-context";
-import { TableSearch } from "../table-search";
+import { TableSearch, useUrlSearch } from "../table-search";
 import { readTableState, sortedBy, sortRows } from "../table-state";
 import { Sparkline } from "./sparkline";
 
@@ -69,22 +69,10 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
   const format = useFormatCell();
   const state = useReportState();
   const table = readTableState(state.search, PORTFOLIO_TABLE.columns, "readers");
-  // Typing updates the URL after a pause; the URL's own changes (Back) come back into the box.
-  const [search, setSearch] = useState(table.q);
-  const [typing, setTyping] = useState(false);
-  const [urlQ, setUrlQ] = useState(table.q);
-  if (urlQ !== table.q) {
-    setUrlQ(table.q);
-    if (!typing) setSearch(table.q);
-  }
-  useEffect(() => {
-    if (!typing) return;
-    const timer = setTimeout(() => {
-      setTyping(false);
-      state.update({ q: search });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [typing, search, state]);
+  const { search, type } = useUrlSearch(
+    table.q,
+    useCallback((q: string) => state.update({ q }), [state]),
+  );
   const needle = table.q.trim().toLowerCase();
   const found = needle ? rows.filter((r) => r.accountName.toLowerCase().includes(needle)) : rows;
   const shown = sortRows(found, PORTFOLIO_TABLE.columns, table);
@@ -136,10 +124,7 @@ function PortfolioTable({ rows, from, to }: { rows: PortfolioRow[]; from: string
         name="portfolio"
         label={t("portfolio.search")}
         value={search}
-        onChange={(value) => {
-          setSearch(value);
-          setTyping(true);
-        }}
+        onChange={type}
         count={t("portfolio.count", { shown: shown.length, total: rows.length })}
       />
       <ScrollRegion label={t("portfolio.tableRegion")}>
