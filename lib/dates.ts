@@ -13,7 +13,20 @@ const inBeijing = tz(BEIJING);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** Parsed dates, remembered: a view parses the same few thousand dates hundreds of thousands of times. */
+const parsed = new Map<string, number | null>();
+
 function utcMidnight(value: string): number | null {
+  let ms = parsed.get(value);
+  if (ms === undefined) {
+    if (parsed.size >= 50_000) parsed.clear();
+    ms = parseUtcMidnight(value);
+    parsed.set(value, ms);
+  }
+  return ms;
+}
+
+function parseUtcMidnight(value: string): number | null {
   const m = ISO_DATE.exec(value);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,11 +1,12 @@
 import "server-only";
 
-import { and, between, inArray, sql } from "drizzle-orm";
+import { and, between, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 
 import type { Database } from "@/db/client";
 import { articleTotalDetail, legacyArticleTotal } from "@/db/schema";
 import { positionOf } from "@/lib/analytics/metrics";
-import { daysBetween, type IsoDate } from "@/lib/dates";
+import { addDaysIso, daysBetween, type IsoDate } from "@/lib/dates";
 
 import { articleKey } from "./article-rows";
 
@@ -22,20 +23,22 @@ export interface AgedCurve {
 /**
  * Readers, sharers and favourites by day since sending of every article the accounts sent in
  * [from, to]: the new generation's curve when it has the article (30 days), else the legacy one
- * (7 days), as on the article pages. Two queries, whatever the number of accounts. With `days`,
- * only the points of those ages (days since sending) are read: what a ranking at one age needs.
+ * (7 days), as on the article pages. Two queries, whatever the number of accounts. With `at`, only
+ * the points rankings need are read: of the articles an account sent in [from, to] of an entry, the
+ * point at exactly its `day` (a hundred accounts' 90 days of curves are large).
  */
 export async function agedCurves(
   { db }: Database,
   accountIds: number[],
   from: IsoDate,
   to: IsoDate,
-  only: { days?: number[] } = {},
+  only: { at?: AgesWanted[] } = {},
 ): Promise<AgedCurve[]> {
   if (accountIds.length === 0 || from > to) return [];
   const l = legacyArticleTotal;
   const n = articleTotalDetail;
-  const ages = only.days;
+  const wanted = (account: PgColumn, sent: PgColumn, stat: PgColumn) =>
+    only.at ? pointsWanted(only.at, account, sent, stat) : undefined;
   const [legacyRows, newRows] = await Promise.all([
     db
       .select({
@@ -52,7 +55,9 @@ export async function agedCurves(
         and(
           inArray(l.accountId, accountIds),
           between(l.sendDate, from, to),
-          ages ? inArray(sql`${l.statDate} - ${l.sendDate}`, ages) : undefined,
+          wanted(l.accountId, l.sendDate, l.statDate),
+          // The new generation's curve is the article's when it has one (even without this day).
+          sql`not exists (select 1 from ${n} where ${n.accountId} = ${l.accountId} and ${n.msgid} = ${l.msgid})`,
         ),
       ),
     db
@@ -70,35 +75,57 @@ export async function agedCurves(
         and(
           inArray(n.accountId, accountIds),
           between(n.publishDate, from, to),
-          ages ? inArray(sql`${n.statDate} - ${n.publishDate}`, ages) : undefined,
+          wanted(n.accountId, n.publishDate, n.statDate),
         ),
       ),
   ]);
   const out = new Map<string, AgedCurve>();
-  const add = (rows: typeof legacyRows, replace: boolean) => {
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const key = articleKey(r);
-      const day = daysBetween(r.sendDate, r.statDate);
-      if (day < 0) continue;
-      let curve = out.get(key);
-      if (!curve || (replace && !seen.has(key))) {
-        curve = {
-          accountId: r.accountId,
-          msgid: r.msgid,
-          sendDate: r.sendDate,
-          position: positionOf(r.msgid),
-          points: [],
-        };
-        out.set(key, curve);
-      }
-      seen.add(key);
-      curve.points.push({ day, readers: r.readers, sharers: r.sharers, favourites: r.favourites });
+  for (const r of [...legacyRows, ...newRows]) {
+    const key = articleKey(r);
+    const day = daysBetween(r.sendDate, r.statDate);
+    if (day < 0) continue;
+    let curve = out.get(key);
+    if (!curve) {
+      curve = {
+        accountId: r.accountId,
+        msgid: r.msgid,
+        sendDate: r.sendDate,
+        position: positionOf(r.msgid),
+        points: [],
+      };
+      out.set(key, curve);
     }
-  };
-  add(legacyRows, false);
-  // The new generation's curve replaces the legacy one of the same article.
-  add(newRows, true);
+    curve.points.push({ day, readers: r.readers, sharers: r.sharers, favourites: r.favourites });
+  }
   for (const curve of out.values()) curve.points.sort((a, b) => a.day - b.day);
   return [...out.values()];
+}
+
+/** Of the articles `accountId` sent in [from, to], the point at `day` (days since sending). */
+export interface AgesWanted {
+  accountId: number;
+  from: IsoDate;
+  to: IsoDate;
+  day: number;
+}
+
+/** Entries of one account and day whose send dates overlap or touch become one (a year's list: a few). */
+export function mergeAgesWanted(at: readonly AgesWanted[]): AgesWanted[] {
+  const sorted = [...at].sort((a, b) => a.accountId - b.accountId || a.day - b.day || a.from.localeCompare(b.from));
+  const out: AgesWanted[] = [];
+  for (const entry of sorted) {
+    const last = out.at(-1);
+    if (last && last.accountId === entry.accountId && last.day === entry.day && entry.from <= addDaysIso(last.to, 1)) {
+      if (entry.to > last.to) last.to = entry.to;
+    } else out.push({ ...entry });
+  }
+  return out;
+}
+
+/** One parameter whatever the number of entries (json_to_recordset), so the statement stays small. */
+function pointsWanted(at: AgesWanted[], account: PgColumn, sent: PgColumn, stat: PgColumn): SQL {
+  if (at.length === 0) return sql`false`;
+  return sql`exists (select 1 from json_to_recordset(${JSON.stringify(mergeAgesWanted(at))}::json)
+    as w("accountId" int, "from" date, "to" date, "day" int)
+    where w."accountId" = ${account} and ${stat} - ${sent} = w."day" and ${sent} between w."from" and w."to")`;
 }

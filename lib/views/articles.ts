@@ -2,7 +2,7 @@ import "server-only";
 
 import { type ArticleRow, articles, articleSendDaysKnown } from "@/db/analytics";
 import { visibleAccounts } from "@/lib/accounts/queries";
-import { daysBetween, eachDay } from "@/lib/dates";
+import { eachDay } from "@/lib/dates";
 import { groupAccountIds } from "@/lib/groups/manage";
 import { previousRange } from "@/lib/report-params";
 
@@ -36,10 +36,7 @@ export const articlesView = defineView({
       articleSendDaysKnown(database, { accountIds, ...previousDates }),
     ]);
     const nameOf = new Map(names.map((a) => [a.id, a.name]));
-    // Each article is ranked at its latest day: only the peers' points of those ages are read.
-    const rankings = await readerRankings(database, found, {
-      days: [...new Set(found.map((a) => daysBetween(a.sendDate, a.lastStatDate)))],
-    });
+    const rankings = await readerRankings(database, found);
     const rows: ArticleListRow[] = found.map((r) => {
       const ranking = rankings.get(compareItemId(r)) ?? null;
       return {

@@ -17,8 +17,13 @@ interface Entry {
   etag: string;
 }
 
-const shared = globalThis as typeof globalThis & { __readoutViewCache?: Map<string, Entry> };
+const shared = globalThis as typeof globalThis & {
+  __readoutViewCache?: Map<string, Entry>;
+  __readoutViewsLoading?: Map<string, Promise<Entry>>;
+};
 const cache: Map<string, Entry> = (shared.__readoutViewCache ??= new Map<string, Entry>());
+/** Loads under way: requests for the same view and version wait for the one load (08:30, 20 people, one account). */
+const loading: Map<string, Promise<Entry>> = (shared.__readoutViewsLoading ??= new Map<string, Promise<Entry>>());
 
 export async function cachedView(
   database: Database,
@@ -37,11 +42,19 @@ export async function cachedView(
     cache.set(id, hit);
     return hit;
   }
-  const entry = toEntry(await load());
-  cache.set(id, entry);
-  const oldest = cache.keys().next();
-  if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
-  return entry;
+  const pending = loading.get(id);
+  if (pending) return pending;
+  const loaded = load()
+    .then((data) => {
+      const entry = toEntry(data);
+      cache.set(id, entry);
+      const oldest = cache.keys().next();
+      if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
+      return entry;
+    })
+    .finally(() => loading.delete(id));
+  loading.set(id, loaded);
+  return loaded;
 }
 
 function toEntry(data: unknown): Entry {

@@ -17,7 +17,7 @@ import { listLatestSyncRuns } from "@/db/sync-runs";
 import { channelsFromScenes } from "@/lib/analytics/channels";
 import { deliveredFromRate, positionOf } from "@/lib/analytics/metrics";
 import { beijingToday } from "@/lib/clock";
-import { addDaysIso, daysBetween, eachDay, type IsoDate } from "@/lib/dates";
+import { addDaysIso, eachDay, type IsoDate } from "@/lib/dates";
 import { groupAccountIds } from "@/lib/groups/manage";
 import { groupParamSchema } from "@/lib/groups/schemas";
 import { isoDateSchema } from "@/lib/report-params";
@@ -94,11 +94,7 @@ export async function loadPortfolio(database: Database, accountIds: number[], da
     listEndpointStates(database, accountIds),
   ]);
   const best = bestOf(sent);
-  // Each best article is ranked at its latest day: only the peers' points of that age are read.
-  const tops = [...best.values()];
-  const rankings = await readerRankings(database, tops, {
-    days: [...new Set(tops.map((a) => daysBetween(a.sendDate, a.lastStatDate)))],
-  });
+  const rankings = await readerRankings(database, [...best.values()]);
   const daysOf = byAccount<PortfolioDay>(days);
   const sentOf = byAccount(sent);
   const statesOf = byAccount(states);

@@ -47,6 +47,32 @@ describe("view cache and ETag", () => {
     expect(stale.status).toBe(200);
   });
 
+  it("makes requests that arrive while the same view is loading wait for that one load", async () => {
+    let loads = 0;
+    let finish!: () => void;
+    const load = () => new Promise<{ n: number }>((resolve) => (finish = () => resolve({ n: ++loads })));
+    const key = {
+      view: "overview",
+      input: { coalesce: true },
+      userId: 1,
+      day: "2026-03-01",
+      accountIds: [h.account.id],
+    };
+    const waiting = Array.from({ length: 5 }, () => cachedView(h.database, key, load));
+    await new Promise((r) => setTimeout(r, 50));
+    finish();
+    const entries = await Promise.all(waiting);
+    expect(loads).toBe(1);
+    expect(new Set(entries.map((e) => e.etag)).size).toBe(1);
+  });
+
+  it("does not keep a failed load: the next request tries again", async () => {
+    const key = { view: "overview", input: { fails: true }, userId: 1, day: "2026-03-01", accountIds: [h.account.id] };
+    await expect(cachedView(h.database, key, () => Promise.reject(new Error("database down")))).rejects.toThrow();
+    const entry = await cachedView(h.database, key, async () => ({ n: 1 }));
+    expect(await viewResponse(new Request("http://x/"), entry).json()).toEqual({ ok: true, data: { n: 1 } });
+  });
+
   it("never caches a view whose input names no account (a group's or all accounts')", async () => {
     let loads = 0;
     const load = async () => ({ n: ++loads });
