@@ -1,13 +1,7 @@
-import { type Channel, CHANNEL_LABELS } from "@/lib/analytics/channels";
+import { type Channel, CHANNEL_LABELS, channelNameZh } from "@/lib/analytics/channels";
 import type { Locale } from "@/lib/i18n/locales";
 
-/**
- * A channel's name as WeChat writes it for the generation the figures come from; when a
- * chart mixes both and the names differ, both names ("公众号消息 / 公众号会话").
- */
+/** A channel's name in the locale, for figures of the given generations (see channelNameZh). */
 export function channelLabel(channel: Channel, locale: Locale, generations: readonly ("legacy" | "new")[]): string {
-  const l = CHANNEL_LABELS[channel];
-  if (locale === "en") return l.en;
-  const names = [...new Set(generations.map((g) => (g === "legacy" ? l.zhLegacy : l.zhNew)))];
-  return names.length ? names.join(" / ") : l.zhNew;
+  return locale === "en" ? CHANNEL_LABELS[channel].en : channelNameZh(channel, generations);
 }

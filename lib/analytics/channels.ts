@@ -22,6 +22,16 @@ export const CHANNEL_LABELS: Record<Channel, { en: string; zhLegacy: string; zhN
   other: { en: "Other", zhLegacy: "其他", zhNew: "其他" },
 };
 
+/**
+ * A channel's Chinese name as WeChat writes it for the generation the figures come from; when
+ * figures mix both and the names differ, both names ("公众号消息 / 公众号会话").
+ */
+export function channelNameZh(channel: Channel, generations: readonly ("legacy" | "new")[]): string {
+  const l = CHANNEL_LABELS[channel];
+  const names = [...new Set(generations.map((g) => (g === "legacy" ? l.zhLegacy : l.zhNew)))];
+  return names.length ? names.join(" / ") : l.zhNew;
+}
+
 const USER_SOURCE_CHANNELS: Readonly<Record<number, Channel>> = {
   0: "session",
   1: "friends",

@@ -6,7 +6,8 @@ import { rate, sumPresent } from "./metrics";
  * Trend charts over long ranges: one point per ISO week beyond 90 days, per month beyond a
  * year (366 days), so a 400-day chart draws 14 points instead of 400. Counts are summed over
  * the period's days; levels (followers at the end of a day) take the period's last figure;
- * rates are recomputed from the summed counts, never averaged.
+ * rates are recomputed from the summed counts, never averaged. A period the rows' first or last
+ * day cuts (the range starts on a Wednesday) counts only its days inside and is marked with PARTIAL.
  */
 export type Grain = "day" | "week" | "month";
 
@@ -27,6 +28,20 @@ export function periodOf(date: IsoDate, grain: Grain): string {
   const thursday = addDaysIso(date, 3 - weekdayIso(date));
   const week = Math.floor(daysBetween(`${thursday.slice(0, 4)}-01-01`, thursday) / 7) + 1;
   return `${thursday.slice(0, 4)}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Appended to the key of a period the range cuts at its start or end. */
+export const PARTIAL = "*";
+
+/** The first and last day of the date's week or month. */
+function periodBounds(date: IsoDate, grain: Exclude<Grain, "day">): { start: IsoDate; end: IsoDate } {
+  if (grain === "week") {
+    const start = addDaysIso(date, -weekdayIso(date));
+    return { start, end: addDaysIso(start, 6) };
+  }
+  const start = `${date.slice(0, 7)}-01`;
+  const nextMonth = addDaysIso(start, 31).slice(0, 7);
+  return { start, end: addDaysIso(`${nextMonth}-01`, -1) };
 }
 
 type Row = Record<string, string | number | null>;
@@ -59,8 +74,14 @@ export function groupRows<R extends Row>(
     string,
     { numerator: string; denominator: string; per?: number },
   ][];
+  const first = rows[0]?.[xKey] as IsoDate | undefined;
+  const last = rows.at(-1)?.[xKey] as IsoDate | undefined;
+  const cut = (days: readonly R[]) => {
+    const { start, end } = periodBounds(days[0]![xKey] as IsoDate, grain);
+    return (first !== undefined && start < first) || (last !== undefined && end > last);
+  };
   return [...periods].map(([key, days]) => {
-    const out: Row = { [xKey]: key };
+    const out: Row = { [xKey]: cut(days) ? `${key}${PARTIAL}` : key };
     const keys = new Set(days.flatMap((d) => Object.keys(d)));
     for (const k of keys) {
       if (k === xKey) continue;

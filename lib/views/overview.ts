@@ -5,7 +5,7 @@ import { previousRange } from "@/lib/report-params";
 
 import { exportTable, kpiFigures, kpiTable } from "./columns";
 import { accountRangeSchema, rangeFileName } from "./params";
-import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "./tables/overview";
+import { OVERVIEW_KPIS, overviewDailyTable } from "./tables/overview";
 import { defineView } from "./types";
 
 export const overviewView = defineView({
@@ -27,7 +27,7 @@ export const overviewView = defineView({
   },
   tables: (data, _input, label) => [
     kpiTable(OVERVIEW_KPIS, data.kpis, label),
-    exportTable(OVERVIEW_DAILY_TABLE, data.days, label),
+    exportTable(overviewDailyTable(data.generations), data.days, label),
   ],
   fileName: (p) => rangeFileName("overview", p),
 });

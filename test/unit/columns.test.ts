@@ -13,7 +13,7 @@ import {
   COMPARE_FIGURES,
 } from "@/lib/views/tables/articles";
 import { HOURLY_KPIS } from "@/lib/views/tables/hourly";
-import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
+import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS, overviewDailyTable } from "@/lib/views/tables/overview";
 
 const en = (h: Parameters<typeof headerText>[0]) => headerText(h, "en");
 const zh = (h: Parameters<typeof headerText>[0]) => headerText(h, "zh");
@@ -85,6 +85,14 @@ describe("one column list serves the page and the export", () => {
     const keys = OVERVIEW_DAILY_TABLE.columns.map((c) => c.key);
     expect(keys.slice(2, 2 + OVERVIEW_KPIS.kpis.length)).toEqual(OVERVIEW_KPIS.kpis.map((k) => k.id));
     expect(keys.filter((k) => k.startsWith("source_"))).toHaveLength(7);
+  });
+
+  it("the overview's daily export names read sources as WeChat does for the range's generations", () => {
+    const zhHeader = (generations: ("legacy" | "new")[]) =>
+      (overviewDailyTable(generations).columns.find((c) => c.key === "source_session")!.header as { zh: string }).zh;
+    expect(zhHeader(["legacy"])).toBe("阅读人数：公众号会话");
+    expect(zhHeader(["new"])).toBe("阅读人数：公众号消息");
+    expect(zhHeader(["legacy", "new"])).toBe("阅读人数：公众号会话 / 公众号消息");
   });
 
   it("the comparison ranks every figure of an article but the audience it was sent to", () => {

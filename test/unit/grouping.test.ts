@@ -35,14 +35,40 @@ describe("trend grouping", () => {
       rates: { rate: { numerator: "readers", denominator: "delivered" } },
     });
     expect(grouped).toEqual([
-      { date: "2026-02", readers: 10, delivered: 200, rate: 0.05, totalUsers: 1001, missing: null },
-      { date: "2026-03", readers: 30 + 40 + 50, delivered: 300, rate: 0.4, totalUsers: 1003, missing: null },
+      { date: "2026-02*", readers: 10, delivered: 200, rate: 0.05, totalUsers: 1001, missing: null },
+      { date: "2026-03*", readers: 30 + 40 + 50, delivered: 300, rate: 0.4, totalUsers: 1003, missing: null },
     ]);
     // Weeks: 02-27..03-01 is Fri–Sun of W09, 03-02..03-03 start W10.
     expect(groupRows(days, "date", "week").map((r) => [r.date, r.readers])).toEqual([
-      ["2026-W09", 10 + 30],
-      ["2026-W10", 40 + 50],
+      ["2026-W09*", 10 + 30],
+      ["2026-W10*", 40 + 50],
     ]);
     expect(groupRows(days, "date", "day")).toEqual(days);
+  });
+
+  it("marks only the periods the range cuts at its start or end", () => {
+    const rows = (from: string, to: string) => eachDay(from, to).map((date) => ({ date, readers: 1 }));
+    // Monday 2026-03-02 .. Sunday 2026-03-29: four whole weeks.
+    expect(groupRows(rows("2026-03-02", "2026-03-29"), "date", "week").map((r) => r.date)).toEqual([
+      "2026-W10",
+      "2026-W11",
+      "2026-W12",
+      "2026-W13",
+    ]);
+    expect(groupRows(rows("2026-03-03", "2026-03-28"), "date", "week").map((r) => [r.date, r.readers])).toEqual([
+      ["2026-W10*", 6],
+      ["2026-W11", 7],
+      ["2026-W12", 7],
+      ["2026-W13*", 6],
+    ]);
+    // Whole months, February of a leap year included.
+    expect(groupRows(rows("2024-01-01", "2024-02-29"), "date", "month").map((r) => r.date)).toEqual([
+      "2024-01",
+      "2024-02",
+    ]);
+    expect(groupRows(rows("2024-01-01", "2024-02-28"), "date", "month").map((r) => r.date)).toEqual([
+      "2024-01",
+      "2024-02*",
+    ]);
   });
 });

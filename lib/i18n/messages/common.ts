@@ -32,8 +32,9 @@ export const common = defineMessages({
     "range.vsPrevious": "vs {from} – {to}",
     "range.invalid": "This range can't be shown: {problems}",
     "range.byWeek":
-      "Longer than 90 days: one point per ISO week (Monday–Sunday); rates are recomputed from the week's sums.",
-    "range.byMonth": "Longer than a year: one point per month; rates are recomputed from the month's sums.",
+      "Longer than 90 days: one point per ISO week (Monday–Sunday); rates are recomputed from the week's sums. A week marked * is cut by the range's start or end and counts only its days inside.",
+    "range.byMonth":
+      "Longer than a year: one point per month; rates are recomputed from the month's sums. A month marked * is cut by the range's start or end and counts only its days inside.",
     "panel.loading": "Loading…",
     "panel.error": "Could not load this: {message}",
     "panel.retry": "Try again",
@@ -108,8 +109,10 @@ export const common = defineMessages({
     "range.summary": "{from} 至 {to}（北京时间）",
     "range.vsPrevious": "对比 {from} 至 {to}",
     "range.invalid": "无法显示此时间范围：{problems}",
-    "range.byWeek": "超过 90 天：每个点为一个 ISO 周（周一至周日），比率由该周的合计重新计算。",
-    "range.byMonth": "超过一年：每个点为一个月，比率由该月的合计重新计算。",
+    "range.byWeek":
+      "超过 90 天：每个点为一个 ISO 周（周一至周日），比率由该周的合计重新计算。标 * 的周被所选范围的起止日截断，只计入范围内的天数。",
+    "range.byMonth":
+      "超过一年：每个点为一个月，比率由该月的合计重新计算。标 * 的月被所选范围的起止日截断，只计入范围内的天数。",
     "panel.loading": "加载中…",
     "panel.error": "加载失败：{message}",
     "panel.retry": "重试",

@@ -1,6 +1,6 @@
 /** The overview's KPIs and daily table. Pure: the browser imports it too. */
 import type { DayMetric, DayMetrics } from "@/db/analytics";
-import { CHANNEL_LABELS, CHANNELS } from "@/lib/analytics/channels";
+import { CHANNEL_LABELS, channelNameZh, CHANNELS } from "@/lib/analytics/channels";
 import { type MetricDefinition, METRICS } from "@/lib/analytics/definitions";
 
 import { type Column, field, type Kpi, type KpiSet, type Table } from "../columns";
@@ -31,8 +31,11 @@ export const OVERVIEW_KPIS: KpiSet<Figures, DayMetric, DayMetrics> = {
   ],
 };
 
-/** Each day of the range: the KPIs' figures, then readers by read source. */
-export const OVERVIEW_DAILY_TABLE: Table<DayMetrics> = {
+/**
+ * Each day of the range: the KPIs' figures, then readers by read source, named as WeChat names
+ * them for the generations the range's figures come from.
+ */
+export const overviewDailyTable = (generations: readonly ("legacy" | "new")[]): Table<DayMetrics> => ({
   id: "daily",
   title: "overview.trend",
   columns: [
@@ -47,10 +50,13 @@ export const OVERVIEW_DAILY_TABLE: Table<DayMetrics> = {
     ...CHANNELS.map(
       (c): Column<DayMetrics> => ({
         key: `source_${c}`,
-        header: { en: `Readers: ${CHANNEL_LABELS[c].en}`, zh: `阅读人数：${CHANNEL_LABELS[c].zhNew}` },
+        header: { en: `Readers: ${CHANNEL_LABELS[c].en}`, zh: `阅读人数：${channelNameZh(c, generations)}` },
         format: "count",
         value: (d) => d.bySource[c] ?? null,
       }),
     ),
   ],
-};
+});
+
+/** The table's id, title and figure columns, whatever the generations. */
+export const OVERVIEW_DAILY_TABLE = overviewDailyTable([]);
