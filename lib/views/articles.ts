@@ -1,7 +1,7 @@
 import "server-only";
 
 import { type ArticleRow, articles, articleSendDaysKnown } from "@/db/analytics";
-import { visibleAccounts } from "@/lib/accounts/queries";
+import { listAccounts } from "@/lib/accounts/queries";
 import { eachDay } from "@/lib/dates";
 import { groupAccountIds } from "@/lib/groups/manage";
 import { previousRange } from "@/lib/report-params";
@@ -31,7 +31,7 @@ export const articlesView = defineView({
     const [found, previousRows, names, known, previousKnown] = await Promise.all([
       articles(database, { accountIds, from: p.from, to: p.to }),
       articles(database, { accountIds, ...previousDates }),
-      visibleAccounts(database, user),
+      listAccounts(database, accountIds),
       articleSendDaysKnown(database, { accountIds, from: p.from, to: p.to }),
       articleSendDaysKnown(database, { accountIds, ...previousDates }),
     ]);

@@ -6,9 +6,12 @@ import { listDataVersions } from "@/db/accounts";
 import type { Database } from "@/db/client";
 
 /**
- * Views cached until their data change: keyed by the view, its parameters, the user (some views
- * depend on what the user may see), the Beijing day (what is "yesterday") and the data version of every account the view reads, which
- * each sync commit bumps. Authorization is checked before the cache is asked (authedRoute).
+ * Views cached until their data change: keyed by the view, its parameters, the Beijing day (what
+ * is "yesterday") and the data version of every account the view reads, which each sync commit
+ * bumps. Not by user: everyone allowed to see an account sees the same figures, so 20 people
+ * opening one account's dashboard at 08:30 cost one load. Authorization is checked before the
+ * cache is asked (authedRoute), and a cached view's data may depend only on its input and those
+ * accounts' data (routes.ts lists them).
  */
 const MAX_ENTRIES = 500;
 
@@ -27,14 +30,14 @@ const loading: Map<string, Promise<Entry>> = (shared.__readoutViewsLoading ??= n
 
 export async function cachedView(
   database: Database,
-  key: { view: string; input: unknown; userId: number; day: string; accountIds: number[] },
+  key: { view: string; input: unknown; day: string; accountIds: number[] },
   load: () => Promise<unknown>,
 ): Promise<Entry> {
   // A view whose accounts its input does not name (a group's, all the user's) cannot be keyed by
   // their data versions: a sync or a change of the group would not show. Never cached.
   if (key.accountIds.length === 0) return toEntry(await load());
   const versions = await listDataVersions(database, [...new Set(key.accountIds)]);
-  const id = JSON.stringify([key.view, key.input, key.userId, key.day, versions.map((v) => [v.id, v.version])]);
+  const id = JSON.stringify([key.view, key.input, key.day, versions.map((v) => [v.id, v.version])]);
   const hit = cache.get(id);
   if (hit) {
     // Most recently used last.

@@ -31,7 +31,10 @@ function byViewName(handle: <N extends ViewName>(name: N, request: Request, cont
   };
 }
 
-/** Views whose result depends only on their input, the user's rights and the accounts' stored data. */
+/**
+ * Views whose result depends only on their input and the stored data of the accounts it names,
+ * never on who asks (the cache is shared by every user allowed to see those accounts).
+ */
 const CACHED_VIEWS = new Set<ViewName>([
   "overview",
   "followers",
@@ -54,7 +57,7 @@ export const viewRoute = byViewName(<N extends ViewName>(name: N, request: Reque
       // Sync progress and the ledger grid change without a data commit: never cached.
       if (!CACHED_VIEWS.has(name)) return Response.json({ ok: true, data: await load() });
       const accountIds = (view.accounts as (i: typeof input) => number[])(input);
-      const key = { view: name, input, userId: user.id, day: beijingToday(), accountIds };
+      const key = { view: name, input, day: beijingToday(), accountIds };
       return viewResponse(req, await cachedView(database, key, load));
     },
   )(request, context);
