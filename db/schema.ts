@@ -338,7 +338,16 @@ export const legacyArticleTotal = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.msgid, t.statDate] }),
-    index("legacy_article_total_send").on(t.accountId, t.sendDate),
+    // With the figures lists and rankings read, so those reads never touch the wide rows.
+    index("legacy_article_total_send").on(
+      t.accountId,
+      t.sendDate,
+      t.msgid,
+      t.statDate,
+      t.intPageReadUser,
+      t.shareUser,
+      t.addToFavUser,
+    ),
   ],
 );
 
@@ -478,7 +487,16 @@ export const articleTotalDetail = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.msgid, t.statDate] }),
-    index("article_total_detail_publish").on(t.accountId, t.publishDate),
+    // With the figures lists and rankings read, so those reads never touch the wide rows.
+    index("article_total_detail_publish").on(
+      t.accountId,
+      t.publishDate,
+      t.msgid,
+      t.statDate,
+      t.readUser,
+      t.shareUser,
+      t.collectionUser,
+    ),
   ],
 );
 

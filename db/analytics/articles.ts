@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, between, desc, inArray } from "drizzle-orm";
+import { and, between, eq, inArray, max } from "drizzle-orm";
 
 import type { Database } from "@/db/client";
 import { loadLedger } from "@/db/ledger";
@@ -44,9 +44,23 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
   if (accountIds.length === 0) return [];
   const l = legacyArticleTotal;
   const n = articleTotalDetail;
+  // Each article's latest stat date from the narrow index, then that one row: never the wide
+  // rows of every day sorted (a year of articles is 30 000 of them).
+  const latestLegacy = db
+    .select({ accountId: l.accountId, msgid: l.msgid, statDate: max(l.statDate).as("latest_stat_date") })
+    .from(l)
+    .where(and(inArray(l.accountId, accountIds), between(l.sendDate, from, to)))
+    .groupBy(l.accountId, l.msgid)
+    .as("latest_legacy");
+  const latestNew = db
+    .select({ accountId: n.accountId, msgid: n.msgid, statDate: max(n.statDate).as("latest_stat_date") })
+    .from(n)
+    .where(and(inArray(n.accountId, accountIds), between(n.publishDate, from, to)))
+    .groupBy(n.accountId, n.msgid)
+    .as("latest_new");
   const [legacyRows, newRows] = await Promise.all([
     db
-      .selectDistinctOn([l.accountId, l.msgid], {
+      .select({
         accountId: l.accountId,
         msgid: l.msgid,
         sendDate: l.sendDate,
@@ -58,10 +72,16 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
         favourites: l.addToFavUser,
       })
       .from(l)
-      .where(and(inArray(l.accountId, accountIds), between(l.sendDate, from, to)))
-      .orderBy(l.accountId, l.msgid, desc(l.statDate)),
+      .innerJoin(
+        latestLegacy,
+        and(
+          eq(l.accountId, latestLegacy.accountId),
+          eq(l.msgid, latestLegacy.msgid),
+          eq(l.statDate, latestLegacy.statDate),
+        ),
+      ),
     db
-      .selectDistinctOn([n.accountId, n.msgid], {
+      .select({
         accountId: n.accountId,
         msgid: n.msgid,
         sendDate: n.publishDate,
@@ -74,8 +94,10 @@ export async function articles({ db }: Database, { accountIds, from, to }: Artic
         favourites: n.collectionUser,
       })
       .from(n)
-      .where(and(inArray(n.accountId, accountIds), between(n.publishDate, from, to)))
-      .orderBy(n.accountId, n.msgid, desc(n.statDate)),
+      .innerJoin(
+        latestNew,
+        and(eq(n.accountId, latestNew.accountId), eq(n.msgid, latestNew.msgid), eq(n.statDate, latestNew.statDate)),
+      ),
   ]);
 
   const byKey = new Map<string, ArticleRow>();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/db/accounts";
 import type { Database } from "@/db/client";
 import { createDigest } from "@/db/digests";
-import { createGroup } from "@/db/groups";
+import { createGroup, deleteGroup } from "@/db/groups";
 import { digestDestinations, digests, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 
@@ -225,5 +225,10 @@ describe("digest actions: who may do what", () => {
     expect(listed).toMatchObject({ accountId: null, groupId, groupName: "Client G" });
     // Managers never see a group digest, even of a group holding their account.
     expect((await listDigestsFor(database, who().manager)).map((d) => d.name)).not.toContain("Group morning");
+
+    // Deleting the group deletes its digest (it could no longer run).
+    await deleteGroup(database, groupId);
+    expect((await listDigestsFor(database, who().admin)).map((d) => d.name)).not.toContain("Group morning");
+    expect(await count()).toEqual(before);
   });
 });
