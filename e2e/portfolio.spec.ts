@@ -28,6 +28,9 @@ test("portfolio: the first screen of an admin, every account's figures equal the
   await expect(page.getByRole("link", { name: "Portfolio" })).toBeVisible();
   const rows = page.getByTestId("portfolio-rows").locator("tbody tr");
   await expect(rows).toHaveCount(3);
+  // At 1440×900 every column fits beside the navigation: the table does not scroll sideways.
+  const region = page.getByRole("region", { name: "Accounts table" });
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   for (const id of [1, 2, 3]) {
     const e = expected(id);
     const row = `portfolio-row-${id}`;

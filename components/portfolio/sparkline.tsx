@@ -11,7 +11,7 @@ export function Sparkline({ values, label }: { values: readonly (number | null)[
     <span className="sparkline" title={label}>
       <span aria-hidden="true">
         <LineChart
-          width={110}
+          width={90}
           height={28}
           data={data}
           margin={{ top: 2, right: 2, bottom: 2, left: 2 }}
