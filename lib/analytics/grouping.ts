@@ -33,17 +33,6 @@ export function periodOf(date: IsoDate, grain: Grain): string {
 /** Appended to the key of a period the range cuts at its start or end. */
 export const PARTIAL = "*";
 
-/** The first and last day of the date's week or month. */
-function periodBounds(date: IsoDate, grain: Exclude<Grain, "day">): { start: IsoDate; end: IsoDate } {
-  if (grain === "week") {
-    const start = addDaysIso(date, -weekdayIso(date));
-    return { start, end: addDaysIso(start, 6) };
-  }
-  const start = `${date.slice(0, 7)}-01`;
-  const nextMonth = addDaysIso(start, 31).slice(0, 7);
-  return { start, end: addDaysIso(`${nextMonth}-01`, -1) };
-}
-
 type Row = Record<string, string | number | null>;
 
 export interface GroupRule<K extends string> {
@@ -74,14 +63,14 @@ export function groupRows<R extends Row>(
     string,
     { numerator: string; denominator: string; per?: number },
   ][];
+  // A period that also holds the day before the first row or the day after the last one is cut.
   const first = rows[0]?.[xKey] as IsoDate | undefined;
   const last = rows.at(-1)?.[xKey] as IsoDate | undefined;
-  const cut = (days: readonly R[]) => {
-    const { start, end } = periodBounds(days[0]![xKey] as IsoDate, grain);
-    return (first !== undefined && start < first) || (last !== undefined && end > last);
-  };
+  const cut = new Set(
+    [first && addDaysIso(first, -1), last && addDaysIso(last, 1)].flatMap((d) => (d ? [periodOf(d, grain)] : [])),
+  );
   return [...periods].map(([key, days]) => {
-    const out: Row = { [xKey]: cut(days) ? `${key}${PARTIAL}` : key };
+    const out: Row = { [xKey]: cut.has(key) ? `${key}${PARTIAL}` : key };
     const keys = new Set(days.flatMap((d) => Object.keys(d)));
     for (const k of keys) {
       if (k === xKey) continue;
