@@ -7,6 +7,8 @@
  * views-seed.ts), dropped afterwards. Every timed request asks for parameters no earlier request
  * asked for (the range ends a day earlier, or is another account's), so it misses the view cache
  * and measures the query; cachedP50Ms then times one set of parameters asked again and again.
+ * Then, on stderr, the same cached view at --concurrency clients (one process's ceiling), and the
+ * floor of this stack here: the same URL without a cookie (401, no query) at that concurrency.
  * Progress goes to stderr; the last stdout line is the fixed-format JSON.
  */
 import { spawn } from "node:child_process";
@@ -32,11 +34,14 @@ const { values } = parseArgs({
     ranges: { type: "string", default: "7,30,90,365" },
     "c1-requests": { type: "string", default: "10" },
     "c50-requests": { type: "string", default: "100" },
+    "hit-requests": { type: "string", default: "200" },
     concurrency: { type: "string", default: "50" },
     port: { type: "string", default: "3170" },
     "simulator-port": { type: "string", default: "4170" },
     /** distinct: every request misses the view cache. presets: ranges end yesterday, as the dashboard asks. */
     params: { type: "string", default: "distinct" },
+    /** A folder: the web server writes a V8 CPU profile there when it stops. */
+    "cpu-prof": { type: "string" },
   },
 });
 const TODAY = "2026-11-21" as IsoDate;
@@ -134,7 +139,9 @@ async function setUpPostgres(adminUrl: string): Promise<Setup> {
       user,
     });
     log(`next start on ${base} (PostgreSQL) ...`);
-    const app = startServer(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    const profile = values["cpu-prof"] ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(values["cpu-prof"])] : [];
+    const nextCli = path.resolve("node_modules/next/dist/bin/next");
+    const app = startServer(process.execPath, [...profile, nextCli, "start", "-H", "127.0.0.1", "-p", String(port)], {
       DATABASE_URL: scratch.url,
       READOUT_ENCRYPTION_KEY: encryptionKey,
       NEXTAUTH_SECRET: newEncryptionKey(),
@@ -208,13 +215,20 @@ async function run(setup: Setup) {
   const cachedP50Ms = percentile(cached.slice(1), 0.5);
   log(`cached overview 30d: p50 ${cachedP50Ms} ms`);
   // The ceiling of one web process: every request a hit, `concurrency` at a time.
-  const started = performance.now();
-  const hits = await timeRequests(Array<string>(200).fill(cachedUrl), concurrency, cookie);
-  const perSecond = Math.round(hits.length / ((performance.now() - started) / 1000));
-  log(
-    `cached overview 30d, c${concurrency}: p50 ${percentile(hits, 0.5)} p95 ${percentile(hits, 0.95)} ms, ${perSecond} requests/s`,
-  );
+  const hitRequests = Number(values["hit-requests"]);
+  await timeLoad(`cached overview 30d, c${concurrency}`, Array<string>(hitRequests).fill(cachedUrl), cookie, 200);
+  // The floor of any answer from this stack here: no cookie, so the route answers 401 before any
+  // query. No view can answer 50 clients faster than this.
+  await timeLoad(`unauthenticated 401, c${concurrency}`, Array<string>(hitRequests).fill(cachedUrl), "", 401);
   return { p95Ms, worstP95MsC50: Math.max(...c50P95s), cachedP50Ms };
+}
+
+/** Logs p50, p95 and requests per second of `urls` at `concurrency` clients. */
+async function timeLoad(label: string, urls: string[], cookie: string, status: number) {
+  const started = performance.now();
+  const times = await timeRequests(urls, concurrency, cookie, status);
+  const perSecond = Math.round(times.length / ((performance.now() - started) / 1000));
+  log(`${label}: p50 ${percentile(times, 0.5)} p95 ${percentile(times, 0.95)} ms, ${perSecond} requests/s`);
 }
 
 async function main() {

@@ -66,23 +66,27 @@ export async function findUser({ db }: Database, id: number) {
   return row ?? null;
 }
 
-export async function findUserByEmail({ db }: Database, email: string) {
-  const [row] = await db.select(publicUserColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+/**
+ * A user and the ids of the accounts they may see (every account for an admin), in one query:
+ * every signed-in request asks this.
+ */
+export async function findUserWithAccounts({ db }: Database, id: number) {
+  const [row] = await db
+    .select({
+      ...publicUserColumns,
+      accountIds: sql<number[]>`case when ${users.role} = 'admin'
+        then array(select ${accounts.id} from ${accounts} order by 1)
+        else array(select ${userAccounts.accountId} from ${userAccounts} where ${userAccounts.userId} = ${users.id} order by 1)
+        end`,
+    })
+    .from(users)
+    .where(eq(users.id, id));
   return row ?? null;
 }
 
-export async function assignedAccountIds({ db }: Database, userId: number): Promise<number[]> {
-  const rows = await db
-    .select({ accountId: userAccounts.accountId })
-    .from(userAccounts)
-    .where(eq(userAccounts.userId, userId))
-    .orderBy(asc(userAccounts.accountId));
-  return rows.map((r) => r.accountId);
-}
-
-export async function allAccountIds({ db }: Database): Promise<number[]> {
-  const rows = await db.select({ id: accounts.id }).from(accounts).orderBy(asc(accounts.id));
-  return rows.map((r) => r.id);
+export async function findUserByEmail({ db }: Database, email: string) {
+  const [row] = await db.select(publicUserColumns).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ?? null;
 }
 
 export async function listUsers({ db }: Database) {

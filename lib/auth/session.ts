@@ -1,23 +1,29 @@
 import "server-only";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 
 import { type Database, getDatabase } from "@/db/client";
-import { allAccountIds, assignedAccountIds, findUser } from "@/db/users";
+import { findUserWithAccounts } from "@/db/users";
 
 import type { SessionUser } from "./access";
-import { authOptions } from "./options";
+import { resolveAuthSecret } from "./secret";
 
 /**
  * The signed-in user, re-read from the database on every request: a deleted user or a
  * changed role takes effect at once, not when the cookie expires.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  return loadSessionUser(await getDatabase(), session?.user as SessionCookieUser | undefined);
+  // The cookie alone, as getServerSession reads it, without its jwt callback (a query this
+  // function repeats) and without re-encrypting a cookie a server component cannot set. No
+  // Authorization header: only the cookie signs a request in.
+  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+  // getToken reads only req.cookies (a plain object will do) and req.headers.authorization.
+  const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  const claims = await getToken({ req, secret: resolveAuthSecret() });
+  return loadSessionUser(await getDatabase(), claims ? { id: claims.sub, sv: claims.sv } : undefined);
 });
 
 /** What the session cookie says: the user id and the session version it was issued with. */
@@ -32,11 +38,10 @@ export async function loadSessionUser(
 ): Promise<SessionUser | null> {
   const id = Number(claims?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = await findUser(database, id);
+  const user = await findUserWithAccounts(database, id);
   // Signed out everywhere, password or role changed since this cookie was issued: not signed in.
   if (!user || user.sessionVersion !== claims?.sv) return null;
-  const accountIds = user.role === "admin" ? await allAccountIds(database) : await assignedAccountIds(database, id);
-  const { email, name, role, mustChangePassword } = user;
+  const { email, name, role, mustChangePassword, accountIds } = user;
   return { id, email, name, role, accountIds, mustChangePassword };
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { Database } from "@/db/client";
 import type { SharedView } from "@/db/schema";
 import * as linksDb from "@/db/shared-links";
-import { allAccountIds, assignedAccountIds, findUser } from "@/db/users";
+import { findUserWithAccounts } from "@/db/users";
 import { visibleAccounts } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/actions/errors";
 import { canManageAccount, isAdmin, type SessionUser } from "@/lib/auth/access";
@@ -105,13 +105,8 @@ export async function resolveShare(database: Database, token: string, asked: Sha
     asked.from === link.fromDate &&
     asked.to === link.toDate;
   if (!same) throw new AppError("forbidden", "error.shareScope");
-  const creator = await findUser(database, link.createdBy);
-  if (!creator) throw gone();
-  const creatorUser: SessionUser = {
-    ...creator,
-    accountIds:
-      creator.role === "admin" ? await allAccountIds(database) : await assignedAccountIds(database, creator.id),
-  };
+  const creatorUser: SessionUser | null = await findUserWithAccounts(database, link.createdBy);
+  if (!creatorUser) throw gone();
   let accountIds: number[];
   if (link.accountId !== null) {
     if (!creatorUser.accountIds.includes(link.accountId)) throw gone();

@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { Database } from "@/db/client";
@@ -10,7 +11,10 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
  * Revocable sessions through next-auth's own callbacks: a cookie's token is valid only while its
  * session version is the user's. `GET /api/auth/session` and every page call the jwt callback.
  */
-const state = vi.hoisted(() => ({ database: null as unknown }));
+const state = vi.hoisted(() => ({ database: null as unknown, cookies: {} as Record<string, string> }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ getAll: () => Object.entries(state.cookies).map(([name, value]) => ({ name, value })) }),
+}));
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: async () => state.database,
@@ -19,6 +23,8 @@ vi.mock("@/lib/auth/secret", () => ({ resolveAuthSecret: () => "test-secret-test
 
 const { authOptions } = await import("@/lib/auth/options");
 const { createUser } = await import("@/lib/users/manage");
+const { currentUser } = await import("@/lib/auth/session");
+const { createAccount } = await import("@/lib/accounts/manage");
 
 let testDb: TestDatabase;
 let database: Database;
@@ -91,5 +97,56 @@ describe("revocable sessions", () => {
     expect((await replay({ sub: String(id) })).sub).toBeUndefined();
     await updateUser(database, id, { passwordHash: "x" });
     expect((await replay(token)).sub).toBeUndefined();
+  });
+});
+
+describe("the signed-in user of a request (currentUser)", () => {
+  const SECRET = "test-secret-test-secret-test-secret";
+  const asCookie = async (token: Token, maxAge?: number) => {
+    state.cookies = { "next-auth.session-token": await encode({ token, secret: SECRET, maxAge }) };
+  };
+
+  it("reads the session cookie, and loads the user with the accounts they may see", async () => {
+    const one = await createAccount(database, {
+      authType: "classic",
+      name: "A",
+      appid: "wxsession000000001",
+      secret: "s",
+    });
+    const two = await createAccount(database, {
+      authType: "classic",
+      name: "B",
+      appid: "wxsession000000002",
+      secret: "s",
+    });
+    const id = (
+      await createUser(database, { email: "c1@t.test", role: "manager", password: "password-c1", accountIds: [two.id] })
+    ).id;
+    await asCookie(await signInAs("c1@t.test", "password-c1"));
+    expect(await currentUser()).toMatchObject({ id, email: "c1@t.test", role: "manager", accountIds: [two.id] });
+
+    await asCookie(await signInAs("root@t.test", "root-password"));
+    const admin = await currentUser();
+    expect(admin).toMatchObject({ id: adminId, role: "admin" });
+    expect(admin!.accountIds).toEqual(expect.arrayContaining([one.id, two.id]));
+  });
+
+  it("nobody is signed in without a cookie, with a forged, expired or signed-out one", async () => {
+    state.cookies = {};
+    expect(await currentUser()).toBeNull();
+    state.cookies = { "next-auth.session-token": "not-a-token" };
+    expect(await currentUser()).toBeNull();
+
+    await createUser(database, { email: "c2@t.test", role: "viewer", password: "password-c2" });
+    const token = await signInAs("c2@t.test", "password-c2");
+    await asCookie(token, -60);
+    expect(await currentUser()).toBeNull();
+    await asCookie(token);
+    expect(await currentUser()).not.toBeNull();
+    state.cookies = { "next-auth.session-token": await encode({ token, secret: "another-secret-another-secret" }) };
+    expect(await currentUser()).toBeNull();
+    await asCookie(token);
+    await signOut(token);
+    expect(await currentUser()).toBeNull();
   });
 });
