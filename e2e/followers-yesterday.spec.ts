@@ -28,6 +28,12 @@ test("followers: cards, daily figures and follow sources equal the ground truth"
     );
   await expect(page.getByTestId("followers-source-shares")).toContainText("Account name in an article");
   await screenshot(page, "followers", "en");
+
+  // The previous period's net followers as a faint line, day for day.
+  const before = expectedFollowers(truth, appidOf(1), addDaysIso(from, -30), addDaysIso(from, -1), E2E.today);
+  await page.getByTestId("followers-show-previous").check();
+  const withPrevious = Object.values(await chartTable(page, "followers-daily-chart"));
+  expect(withPrevious.map((r) => r.previous)).toEqual(before.days.map((d) => d.netUsers));
 });
 
 test("overview: opens on yesterday's key figures with comparisons, yesterday's articles and articles read yesterday", async ({

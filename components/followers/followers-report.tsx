@@ -6,6 +6,7 @@ import { FOLLOWER_DAILY_TABLE, FOLLOWER_KPIS, followerSourcesTable } from "@/lib
 
 import { useHeaderText } from "../cells";
 import { GrainNote, useTrendGrain } from "../charts/grain";
+import { usePreviousPeriod } from "../charts/previous-period";
 import { SeriesChart } from "../charts/series-chart";
 import { ShareRing } from "../charts/share-ring";
 import { ExportMenu } from "../export-menu";
@@ -27,6 +28,7 @@ export function FollowersReport() {
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useFollowers(params);
   const { grain, formatX } = useTrendGrain(state.from, state.to);
+  const previous = usePreviousPeriod("followers-show-previous");
   return (
     <div className="page">
       <h1>{t("nav.followers")}</h1>
@@ -52,15 +54,17 @@ export function FollowersReport() {
       >
         {(d) => (
           <>
+            {previous.toggle}
             <SeriesChart
               testId="followers-daily-chart"
               data={groupRows(
-                d.days.map((day) => ({
+                d.days.map((day, i) => ({
                   date: day.date,
                   newUsers: day.newUsers,
                   cancelUsers: day.cancelUsers === null ? null : -day.cancelUsers,
                   netUsers: day.netUsers,
                   totalUsers: day.totalUsers,
+                  ...previous.field(d.previousNet, i),
                 })),
                 "date",
                 grain,
@@ -73,6 +77,7 @@ export function FollowersReport() {
                 { key: "cancelUsers", label: t("metric.cancelledFollowers") },
                 { key: "netUsers", label: t("metric.netFollowers"), kind: "line" },
                 { key: "totalUsers", label: t("metric.totalFollowers"), kind: "line", rightAxis: true },
+                ...previous.series(t("trend.previousNet", d.previousRange)),
               ]}
               xLabel={t("unit.date")}
               yLabel={t("followers.countAxis")}

@@ -1,6 +1,4 @@
 "use client";
-import { useState } from "react";
-
 import { CHANNELS } from "@/lib/analytics/channels";
 import { groupRows } from "@/lib/analytics/grouping";
 import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview";
@@ -8,6 +6,7 @@ import { OVERVIEW_DAILY_TABLE, OVERVIEW_KPIS } from "@/lib/views/tables/overview
 import { useHeaderText } from "../cells";
 import { GrainNote, useTrendGrain } from "../charts/grain";
 import { channelLabel } from "../charts/labels";
+import { usePreviousPeriod } from "../charts/previous-period";
 import { SeriesChart } from "../charts/series-chart";
 import { ShareRing } from "../charts/share-ring";
 import { ExportMenu } from "../export-menu";
@@ -26,7 +25,7 @@ export function OverviewReport() {
   const params = { account: state.accountId, from: state.from, to: state.to };
   const query = useOverview(params);
   const { grain, formatX } = useTrendGrain(state.from, state.to);
-  const [showPrevious, setShowPrevious] = useState(false);
+  const previous = usePreviousPeriod("overview-show-previous");
   return (
     <div className="page">
       <h1>{t("nav.overview")}</h1>
@@ -55,22 +54,14 @@ export function OverviewReport() {
       >
         {(d) => (
           <>
-            <label className="small">
-              <input
-                type="checkbox"
-                data-testid="overview-show-previous"
-                checked={showPrevious}
-                onChange={(e) => setShowPrevious(e.target.checked)}
-              />{" "}
-              {t("trend.showPrevious")}
-            </label>
+            {previous.toggle}
             <SeriesChart
               testId="overview-trend-chart"
               data={groupRows(
                 d.days.map((day, i) => ({
                   date: day.date,
                   ...day.bySource,
-                  ...(showPrevious ? { previous: d.previousReaders[i] ?? null } : {}),
+                  ...previous.field(d.previousReaders, i),
                 })),
                 "date",
                 grain,
@@ -80,16 +71,7 @@ export function OverviewReport() {
               stacked
               series={[
                 ...CHANNELS.map((c) => ({ key: c, label: channelLabel(c, locale, d.generations) })),
-                ...(showPrevious
-                  ? [
-                      {
-                        key: "previous",
-                        label: t("trend.previousPeriod", d.previousRange),
-                        color: "var(--muted)",
-                        faint: true as const,
-                      },
-                    ]
-                  : []),
+                ...previous.series(t("trend.previousPeriod", d.previousRange)),
               ]}
               xLabel={t("unit.date")}
               yLabel={t("overview.readersAxis")}

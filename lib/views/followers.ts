@@ -22,7 +22,9 @@ export const followersView = defineView({
       previous: previous.days,
     });
     const sources = Object.keys(current.bySource).map(Number);
-    return { ...current, kpis, sources, previousRange: previousDates };
+    // The previous period's daily net change, day 1 beside day 1: the trend's faint line.
+    const previousNet = previous.days.map((d) => d.netUsers);
+    return { ...current, kpis, sources, previousRange: previousDates, previousNet };
   },
   tables: (data, _input, label) => [
     kpiTable(FOLLOWER_KPIS, data.kpis, label),
